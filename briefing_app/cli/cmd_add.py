@@ -1,0 +1,16 @@
+"""`briefing add` (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing_app.cli.output import fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("add", help="(not yet available)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return fail("'add' is not available yet")

@@ -1,0 +1,16 @@
+"""`briefing export` (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing_app.cli.output import fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="(not yet available)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return fail("'export' is not available yet")

@@ -1,0 +1,65 @@
+"""Entry point of the `briefing` command.
+
+Each subcommand lives in its own module under ``briefing_app.cli`` and
+exposes ``register(subparsers)``; the module is imported only when needed
+for the parser, never at package import. ``briefing`` with no subcommand
+launches the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from briefing_app import __version__
+
+#: Subcommand modules, in the order `briefing --help` lists them.
+COMMAND_MODULES = (
+    "index",
+    "add",
+    "search",
+    "similar",
+    "segments",
+    "export",
+    "precedents",
+    "references",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Offline briefing and statement-drafting assistant.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--home", help="data folder (default: $BRIEFING_HOME or the user data dir)")
+    gui = parser.add_argument_group("desktop app (when no command is given)")
+    gui.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
+    gui.add_argument("--smoke-test", action="store_true", help="check the app end to end and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"briefing_app.cli.cmd_{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _launch_gui(args)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _launch_gui(args: argparse.Namespace) -> int:
+    # The GUI is the one place the CLI reaches Qt, and only when asked to.
+    launcher = importlib.import_module("briefing_app.gui.app")
+    return int(launcher.run(args))

@@ -1,0 +1,39 @@
+"""Shared output helpers for subcommands: JSON, errors, hit lists."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from briefing_app.core.models import SearchResult
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print a one-line error (no traceback) and return the exit status."""
+    print(f"briefing: {message}", file=sys.stderr)
+    return code
+
+
+def add_json_flag(parser: Any) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def print_hits(result: SearchResult) -> None:
+    """Human-readable hit list: citation, snippet."""
+    if result.corrected:
+        print(f"Did you mean: {result.corrected}")
+    print(f"{result.total} result(s) for {result.query!r}")
+    for rank, hit in enumerate(result.hits, 1):
+        print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
+        print(f"   {strip_marks(hit.snippet or hit.text[:200])}")
+
+
+def strip_marks(snippet: str) -> str:
+    """Terminal rendering of highlight marks: <b>x</b> becomes *x*."""
+    return snippet.replace("<b>", "*").replace("</b>", "*")

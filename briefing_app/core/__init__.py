@@ -1,0 +1,1 @@
+"""Qt-free core: models, ingest, index, search, drafts, export, precedents."""

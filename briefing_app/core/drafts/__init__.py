@@ -1,0 +1,1 @@
+"""Drafts: Markdown files with a front-matter block, owned by the user."""

@@ -1,0 +1,182 @@
+"""Plain domain objects shared by every layer: documents, segments, hits."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Segment kinds, as the CLI and the index spell them.
+RECOMMENDATION = "recommendation"
+PARAGRAPH = "paragraph"
+SLIDE = "slide"
+SEGMENT_KINDS = (RECOMMENDATION, PARAGRAPH, SLIDE)
+
+#: Document kinds used by the manifest and by metadata inference.
+DOCUMENT_KINDS = ("report", "statement", "presentation", "document")
+
+SECTION_SEPARATOR = " › "
+
+
+@dataclass
+class DocumentMeta:
+    """What is known about one source document."""
+
+    doc_id: str
+    title: str
+    kind: str = "document"
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    body: str | None = None  # meeting or body, e.g. "Working Group on Firearms"
+    meeting: str | None = None
+    speaker: str | None = None
+    organization: str | None = None
+    symbol: str | None = None
+    place: str | None = None
+    cite_as: str | None = None  # how a delegate names the document in a citation
+    source: str = ""  # path of the file it was read from
+    content_hash: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["year"] = self.year
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentMeta:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Segment:
+    """One citable unit: a recommendation, a numbered paragraph, a slide."""
+
+    doc_id: str
+    kind: str
+    number: str
+    section: str
+    text: str  # clean text: what is indexed, quoted and diffed
+    display: str = ""  # the same text with Markdown emphasis kept, for the reader
+    order: int = 0  # position in the document
+    inferred_number: bool = False  # the number was lost in conversion and inferred
+    footnotes: list[str] = field(default_factory=list)
+
+    @property
+    def segment_id(self) -> str:
+        return make_segment_id(self.doc_id, self.kind, self.number, self.order)
+
+    def to_json(self, doc: DocumentMeta | None = None) -> dict[str, Any]:
+        from briefing_app.core.citation import cite
+
+        return {
+            "doc_id": self.doc_id,
+            "doc_title": doc.title if doc else "",
+            "segment_id": self.segment_id,
+            "kind": self.kind,
+            "number": self.number,
+            "section": self.section,
+            "citation": cite(doc, self) if doc else "",
+            "text": self.text,
+        }
+
+
+def make_segment_id(doc_id: str, kind: str, number: str, order: int) -> str:
+    """Stable id such as ``wg-firearms-2021-report#recommendation-18``."""
+    suffix = number if number else f"n{order}"
+    return f"{doc_id}#{kind}-{suffix}"
+
+
+def split_segment_id(segment_id: str) -> tuple[str, str]:
+    """Return (doc_id, local part) of a segment id."""
+    doc_id, _, local = segment_id.partition("#")
+    return doc_id, local
+
+
+@dataclass
+class Hit:
+    """A search result: a segment with its citation, snippet and score."""
+
+    doc_id: str
+    doc_title: str
+    segment_id: str
+    kind: str
+    number: str
+    section: str
+    citation: str
+    text: str
+    snippet: str
+    score: float
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. diff, operative phrase
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        return data
+
+
+@dataclass
+class SearchResult:
+    """A page of hits with what the user needs around it."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    corrected: str | None = None  # "did you mean", None when the query looks right
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "corrected": self.corrected,
+            "facets": self.facets,
+            "hits": [h.to_json() for h in self.hits],
+        }
+
+
+@dataclass
+class Skipped:
+    """A file that was not indexed, and why (one line, for the user)."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass
+class IngestedDocument:
+    """A document read and split into segments, ready for the index."""
+
+    meta: DocumentMeta
+    segments: list[Segment]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did, for the summary line and --json."""
+
+    indexed: list[str] = field(default_factory=list)  # doc_ids (re)indexed
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    segments: int = 0  # segments written in this run
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "indexed": self.indexed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [s.to_json() for s in self.skipped],
+            "segments": self.segments,
+            "seconds": round(self.seconds, 3),
+            "cancelled": self.cancelled,
+        }

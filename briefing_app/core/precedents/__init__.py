@@ -1,0 +1,1 @@
+"""Precedent finder: agreed language, references, operative phrases."""
