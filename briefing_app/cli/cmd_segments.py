@@ -1,16 +1,54 @@
-"""`briefing segments` (placeholder until its issue lands)."""
+"""`briefing segments FILE`: the structure recovered from one file, no indexing."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("segments", help="(not yet available)")
+    parser = sub.add_parser("segments", help="show the structure recovered from one file")
+    parser.add_argument("file", help="a .txt, .md, .docx, .pdf or .html file")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'segments' is not available yet")
+    from briefing_app.core.ingest import IngestError, ingest_file, load_manifest
+
+    path = Path(args.file)
+    try:
+        doc = ingest_file(path, load_manifest(path.parent))
+    except IngestError as exc:
+        return fail(f"{path}: {exc}")
+    segments = [s.to_json(doc.meta) for s in doc.segments]
+    for data, segment in zip(segments, doc.segments, strict=True):
+        data["footnotes"] = segment.footnotes
+        data["inferred_number"] = segment.inferred_number
+    if args.json:
+        print_json({"doc": doc.meta.to_json(), "segments": segments, "warnings": doc.warnings})
+        return 0
+    meta = doc.meta
+    print(f"{meta.title}\n  kind: {meta.kind}  date: {meta.date or '-'}  id: {meta.doc_id}")
+    for label, value in (
+        ("speaker", meta.speaker),
+        ("organization", meta.organization),
+        ("body", meta.body),
+        ("symbol", meta.symbol),
+    ):
+        if value:
+            print(f"  {label}: {value}")
+    for warning in doc.warnings:
+        print(f"  note: {warning}")
+    section = None
+    for data in segments:
+        if data["section"] != section:
+            section = data["section"]
+            print(f"\n{section or '(no section)'}")
+        flag = "*" if data["inferred_number"] else " "
+        text = data["text"].replace("\n", " ")
+        print(f"  {data['kind'][:4]} {data['number']:>4}{flag} {text[:90]}")
+    print(f"\n{len(segments)} segments (* number inferred from the sequence)")
+    return 0

@@ -1,16 +1,49 @@
-"""Temporary naive pipeline (being replaced by the real readers and structure)."""
+"""ingest_file: one file in, one structured document out (or a clear refusal)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
+from briefing_app.core.ingest import metadata as md
+from briefing_app.core.ingest import patterns as p
+from briefing_app.core.ingest.cleanup import Block, clean, split_at_markers
 from briefing_app.core.ingest.errors import IngestError
 from briefing_app.core.ingest.manifest import Manifest
-from briefing_app.core.models import PARAGRAPH, DocumentMeta, IngestedDocument, Segment
+from briefing_app.core.ingest.markup import footnote_marks, strip_markup
+from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
+from briefing_app.core.ingest.safety import MAX_FILE_BYTES
+from briefing_app.core.ingest.slides import looks_like_slides, slide_segments
+from briefing_app.core.ingest.structure import (
+    Structure,
+    has_numbered_structure,
+    numbered_segments,
+    speech_segments,
+)
+from briefing_app.core.models import (
+    DOCUMENT_KINDS,
+    RECOMMENDATION,
+    DocumentMeta,
+    IngestedDocument,
+    Segment,
+)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+__all__ = ["SUPPORTED_SUFFIXES", "file_hash", "ingest_file", "slugify"]
+
+_MANIFEST_KEYS = (
+    "title",
+    "kind",
+    "date",
+    "body",
+    "meeting",
+    "speaker",
+    "organization",
+    "symbol",
+    "place",
+    "cite_as",
+)
 
 
 def slugify(name: str) -> str:
@@ -20,29 +53,121 @@ def slugify(name: str) -> str:
 
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with Path(path).open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
 def ingest_file(
-    path: Path, manifest: Manifest | None = None, doc_id: str | None = None
+    path: Path,
+    manifest: Manifest | None = None,
+    doc_id: str | None = None,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> IngestedDocument:
+    """Read, clean and structure one file. Raises IngestError with a reason."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(f"cannot read: {exc}") from exc
-    entry = (manifest.lookup(path) if manifest else None) or {}
+    raw = read_document(path, max_bytes)
+    cleaned = clean(raw.text)
+    if not cleaned.blocks:
+        raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
-    meta = DocumentMeta(doc_id=doc_id, title=entry.get("title", path.stem), source=str(path))
-    for key in ("kind", "date", "body", "meeting", "speaker", "organization", "symbol"):
-        if key in entry:
-            setattr(meta, key, entry[key])
+    entry = (manifest.lookup(path) if manifest else None) or {}
+    structure = _structure(doc_id, cleaned.blocks, raw.format, entry.get("kind"))
+    if not structure.segments:
+        raise IngestError("no paragraphs found")
+    footnotes = dict(cleaned.footnotes)
+    for note in raw.footnotes:
+        marker, _, text = note.partition(" ")
+        footnotes[marker.translate(p.FROM_SUPERSCRIPT)] = text
+    _attach_footnotes(structure.segments, footnotes)
+    meta = _metadata(path, doc_id, structure, entry)
     meta.content_hash = file_hash(path)
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if len(b.strip()) > 40]
-    segments = [
-        Segment(doc_id, PARAGRAPH, str(i), "", b, b, order=i) for i, b in enumerate(blocks, 1)
-    ]
-    return IngestedDocument(meta, segments)
+    warnings = list(raw.warnings)
+    if structure.inferred:
+        warnings.append(
+            "numbers inferred from the sequence: "
+            + ", ".join(s.split("#", 1)[1] for s in structure.inferred)
+        )
+    return IngestedDocument(meta, structure.segments, warnings)
+
+
+def _structure(doc_id: str, blocks: list[Block], fmt: str, kind: str | None) -> Structure:
+    split = split_at_markers(blocks)
+    if has_numbered_structure(split):
+        return numbered_segments(doc_id, split)
+    if kind == "presentation" or (fmt == "markdown" and looks_like_slides(blocks)):
+        return Structure(slide_segments(doc_id, blocks), [], "slides")
+    return speech_segments(doc_id, blocks)
+
+
+def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> None:
+    used: set[str] = set()
+    for segment in segments:
+        for marker in footnote_marks(segment.display):
+            if marker in footnotes and marker not in used:
+                segment.footnotes.append(f"{marker} {footnotes[marker]}")
+                used.add(marker)
+    orphans = [f"{m} {t}" for m, t in sorted(footnotes.items()) if m not in used]
+    if orphans and segments:
+        # A footnote whose marker was lost: keep its text with the last unit that
+        # cites any footnote, else the last unit; never drop it.
+        host = next((s for s in reversed(segments) if s.footnotes), segments[-1])
+        host.footnotes.extend(orphans)
+        host.footnotes.sort(key=lambda note: int(note.split(" ", 1)[0]))
+
+
+def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, Any]) -> DocumentMeta:
+    preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
+    head = preamble_text or "\n".join(s.text for s in structure.segments[:2])
+    marker, speaker, organization = md.speaker_and_organization(structure.preamble)
+    if structure.shape == "slides" and structure.segments:
+        first = structure.segments[0]
+        title = first.section or None
+        all_lines = first.text.split("\n")
+        after = all_lines.index(title) + 1 if title in all_lines else 0
+        lines = [ln for ln in all_lines[after:] if ln]
+        date = md.parse_date(first.text)
+        speaker = next((ln for ln in lines if _looks_like_name(ln)), None)
+        kind = "presentation"
+    else:
+        title = md.infer_title(structure.preamble, marker, speaker)
+        date = md.parse_date(head)
+        kind = _kind(structure)
+    meta = DocumentMeta(
+        doc_id=doc_id,
+        title=title or _humanise(path.stem),
+        kind=kind,
+        date=date,
+        body=md.find_body(head),
+        speaker=speaker,
+        organization=organization,
+        symbol=md.find_symbol(head),
+        source=str(path),
+    )
+    for key in _MANIFEST_KEYS:
+        value = entry.get(key)
+        if value:
+            setattr(meta, key, str(value))
+    if meta.kind not in DOCUMENT_KINDS:
+        meta.kind = "document"
+    return meta
+
+
+def _kind(structure: Structure) -> str:
+    if structure.shape == "numbered":
+        has_recs = any(s.kind == RECOMMENDATION for s in structure.segments)
+        return "report" if has_recs or len(structure.segments) > 5 else "document"
+    return "statement" if structure.shape == "speech" else "document"
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line) or line.isupper():
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def _humanise(stem: str) -> str:
+    return re.sub(r"[_\-]+", " ", stem).strip().capitalize() or "Untitled"

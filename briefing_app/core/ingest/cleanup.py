@@ -1,0 +1,166 @@
+"""Clean-up of converted text: drop page furniture, keep footnotes, rejoin.
+
+Input is raw text (blank lines between paragraphs, form feeds between pages).
+Output is a list of ``Block``s: paragraphs as the author wrote them, with
+running headers/footers, job numbers and lone page numbers removed, footnote
+blocks set aside, line-end hyphenation undone and paragraphs that a page
+break (or a footer in the middle of the text) cut in two joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefing_app.core.ingest import patterns as p
+
+
+@dataclass
+class Block:
+    """One paragraph of source text, lines kept for structure and metadata."""
+
+    lines: list[str]
+    page: int = 0
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    @property
+    def first_line(self) -> str:
+        return self.lines[0].strip() if self.lines else ""
+
+
+@dataclass
+class CleanText:
+    blocks: list[Block]
+    footnotes: dict[str, str] = field(default_factory=dict)  # marker digits -> text
+    removed_lines: int = 0
+
+
+_TERMINAL = tuple('.!?:;"”’)»…')
+
+
+def clean(text: str) -> CleanText:
+    """Turn raw converted text into clean paragraph blocks."""
+    text = normalise(text)
+    pages = text.split("\f")
+    furniture = _running_furniture(pages)
+    blocks: list[Block] = []
+    footnotes: dict[str, str] = {}
+    removed = 0
+    for page_no, page in enumerate(pages, 1):
+        current: list[str] = []
+        for raw in page.split("\n"):
+            line = raw.rstrip()
+            if _is_furniture(line, furniture):
+                removed += 1
+                continue  # a footer line does not end the paragraph it interrupts
+            footnote = p.FOOTNOTE_LINE.match(line) if not current else None
+            if footnote:
+                marker = footnote.group(1).translate(p.FROM_SUPERSCRIPT)
+                footnotes[marker] = footnote.group(2).strip()
+                removed += 1
+                continue
+            if line.strip():
+                current.append(line)
+            elif current:
+                blocks.append(Block(current, page_no))
+                current = []
+        if current:
+            blocks.append(Block(current, page_no))
+    return CleanText(rejoin(blocks), footnotes, removed)
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\t", " ")
+    return p.CONTROL_CHARS.sub("", text)
+
+
+def _running_furniture(pages: list[str]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages (running heads)."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
+        edges = set(lines[:2] + lines[-2:])
+        counts.update(p.digits_normalised(ln) for ln in edges if len(ln) < 100)
+    threshold = max(3, len(pages) // 2)
+    return {line for line, n in counts.items() if n >= threshold}
+
+
+def _is_furniture(line: str, running: set[str]) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if p.PAGE_FURNITURE.match(stripped):
+        return True
+    return bool(running) and p.digits_normalised(stripped) in running
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a block's lines: keep list items and headings apart, undo hyphenation."""
+    out = ""
+    for line in lines:
+        piece = line.strip()
+        if not out:
+            out = piece
+        elif p.LINE_STARTS_ITEM.match(line):
+            out += "\n" + piece
+        elif out.endswith("-") and out[-2:-1].isalpha() and piece[:1].islower():
+            out = out[:-1] + piece
+        else:
+            out += " " + piece
+    return out
+
+
+def rejoin(blocks: list[Block]) -> list[Block]:
+    """Join paragraphs that a page break or a footer cut in two."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and is_cut(out[-1]) and continues(block):
+            out[-1] = Block(out[-1].lines + block.lines, out[-1].page)
+        else:
+            out.append(block)
+    return out
+
+
+def is_cut(block: Block) -> bool:
+    """Does this paragraph stop mid-sentence?"""
+    text = block.text.rstrip()
+    last_line = block.lines[-1].strip()
+    if not text or text.endswith(_TERMINAL) or p.is_heading(block.first_line):
+        return False
+    if p.LINE_STARTS_ITEM.match(last_line) and len(block.lines) > 1:
+        return len(last_line.split()) >= 12  # a long list item cut by the page
+    return len(text.split()) >= 12
+
+
+def continues(block: Block) -> bool:
+    """Can this paragraph be the rest of the previous one?"""
+    first = block.first_line
+    if not first or p.is_structural(first) or p.LINE_STARTS_ITEM.match(block.lines[0]):
+        return False
+    return bool(re.match(r"[\w(“\"‘'«]", first))
+
+
+def split_at_markers(blocks: list[Block]) -> list[Block]:
+    """Start a new block at every numbered paragraph, heading or list item line.
+
+    Converters often put consecutive numbered paragraphs on consecutive lines
+    (as list items) with no blank line between them.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        current: list[str] = []
+        for line in block.lines:
+            if current and (p.is_structural(line) or p.BULLET.match(line)):
+                out.append(Block(current, block.page))
+                current = []
+            current.append(line)
+        out.append(Block(current, block.page))
+    return out

@@ -1,0 +1,244 @@
+"""Recover citable units from clean blocks.
+
+Three shapes of document:
+
+* numbered reports: ``Recommendation N`` headings and/or paragraphs numbered
+  ``N.`` in one sequence, under roman (``II.``) and lettered (``A.``) section
+  headings. Numbers lost in conversion are inferred from the sequence, but
+  only where the next printed number leaves a gap for them;
+* speeches: unnumbered paragraphs after a preamble (``Remarks of …``),
+  numbered by order;
+* slide decks (Markdown): see ``slides.py``.
+
+Sub-items ``(a)``…``(k)`` and lists stay inside their parent unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing_app.core.ingest import patterns as p
+from briefing_app.core.ingest.cleanup import Block
+from briefing_app.core.ingest.markup import strip_markup
+from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SECTION_SEPARATOR, Segment
+
+_TERMINAL = (".", "!", "?", "”", '"', "’", ")", "…")
+
+
+@dataclass
+class Draft:
+    """A unit being assembled."""
+
+    kind: str
+    number: str
+    section: str
+    parts: list[str] = field(default_factory=list)
+    inferred: bool = False
+
+
+@dataclass
+class Structure:
+    segments: list[Segment]
+    preamble: list[Block]
+    shape: str  # "numbered", "speech"
+    inferred: list[str] = field(default_factory=list)  # segment ids with inferred numbers
+
+
+def has_numbered_structure(blocks: list[Block]) -> bool:
+    recs = sum(1 for b in blocks if p.RECOMMENDATION_HEADING.match(b.first_line))
+    return recs >= 2 or _paragraph_sequence_length(blocks) >= 3
+
+
+def _paragraph_sequence_length(blocks: list[Block]) -> int:
+    expected, run = 1, 0
+    for block in blocks:
+        match = p.NUMBERED_PARAGRAPH.match(block.text)
+        if match and expected <= int(match.group(1)) <= expected + 2:
+            run += 1
+            expected = int(match.group(1)) + 1
+    return run
+
+
+def numbered_segments(doc_id: str, blocks: list[Block]) -> Structure:
+    """Segments of a report with numbered recommendations and paragraphs."""
+    builder = _NumberedBuilder(doc_id, blocks)
+    return builder.run()
+
+
+class _NumberedBuilder:
+    def __init__(self, doc_id: str, blocks: list[Block]) -> None:
+        self.doc_id = doc_id
+        self.blocks = blocks
+        self.section: list[str] = []
+        self.current: Draft | None = None
+        self.done: list[Draft] = []
+        self.preamble: list[Block] = []
+        self.last = {RECOMMENDATION: 0, PARAGRAPH: 0}
+        self.in_recommendations = False
+        self.current_has_body = False
+        self.current_open = False  # last part ends mid-list (":") or is a sub-item
+
+    def run(self) -> Structure:
+        for index, block in enumerate(self.blocks):
+            self._take(index, block)
+        self._close()
+        segments = []
+        inferred = []
+        for order, draft in enumerate(self.done, 1):
+            display = "\n".join(draft.parts).strip()
+            segment = Segment(
+                doc_id=self.doc_id,
+                kind=draft.kind,
+                number=draft.number,
+                section=draft.section,
+                text=strip_markup(display),
+                display=display,
+                order=order,
+                inferred_number=draft.inferred,
+            )
+            if draft.inferred:
+                inferred.append(segment.segment_id)
+            segments.append(segment)
+        return Structure(segments, self.preamble, "numbered", inferred)
+
+    def _take(self, index: int, block: Block) -> None:
+        first, text = block.first_line, block.text
+        rec = p.RECOMMENDATION_HEADING.match(first)
+        if rec and len(block.lines) == 1:
+            self._start(RECOMMENDATION, rec.group(1))
+            self.in_recommendations = True
+            return
+        if p.is_section_heading(text):
+            self._heading(text)
+            return
+        md = p.MARKDOWN_HEADING.match(first)
+        if md and len(block.lines) == 1:
+            self._heading(md.group(2), level=len(md.group(1)))
+            return
+        para = p.NUMBERED_PARAGRAPH.match(text)
+        if para and self._is_next(PARAGRAPH, int(para.group(1))):
+            self._start(PARAGRAPH, para.group(1))
+            self._append(para.group(2))
+            self.in_recommendations = False
+            return
+        if self.current is None:
+            self.preamble.append(block)
+            return
+        if self._starts_new_unit(block) and self._gap_ahead(index):
+            kind = self.current.kind
+            self._start(kind, str(self.last[kind] + 1), inferred=True)
+        self._append(_drop_bullet(text) if not p.SUB_ITEM.match(text) else text)
+
+    def _is_next(self, kind: str, number: int) -> bool:
+        last = self.last[kind]
+        return last < number <= last + 3
+
+    def _starts_new_unit(self, block: Block) -> bool:
+        """A fresh sentence after a finished unit: a unit whose heading was lost?"""
+        if not self.current_has_body or self.current_open:
+            return False
+        first = _drop_bullet(block.first_line)
+        if p.SUB_ITEM.match(block.first_line) or not first[:1].isupper():
+            return False
+        return len(block.text.split()) >= 8
+
+    def _gap_ahead(self, index: int) -> bool:
+        """Does the next printed number of this kind skip one (ours was lost)?"""
+        assert self.current is not None
+        kind = self.current.kind
+        for block in self.blocks[index + 1 :]:
+            first = block.first_line
+            if kind == RECOMMENDATION:
+                match = p.RECOMMENDATION_HEADING.match(first)
+                if p.ROMAN_HEADING.match(first) and p.is_section_heading(first):
+                    return False
+            else:
+                match = p.NUMBERED_PARAGRAPH.match(block.text)
+                if match and int(match.group(1)) <= self.last[kind]:
+                    match = None  # a sub-list, not the paragraph sequence
+            if match:
+                return int(match.group(1)) > self.last[kind] + 1
+        return False
+
+    def _heading(self, title: str, level: int | None = None) -> None:
+        self._close()
+        title = strip_markup(title).strip()
+        if level is None:
+            level = 1 if p.ROMAN_HEADING.match(title) else 2
+        self.section = [*self.section[: level - 1], title]
+        if level == 1:
+            self.in_recommendations = False
+
+    def _start(self, kind: str, number: str, inferred: bool = False) -> None:
+        self._close()
+        self.current = Draft(kind, number, SECTION_SEPARATOR.join(self.section), inferred=inferred)
+        self.last[kind] = int(number)
+        self.current_has_body = False
+        self.current_open = False
+
+    def _append(self, text: str) -> None:
+        assert self.current is not None
+        parts = self.current.parts
+        if (
+            parts
+            and self.current_open
+            and not parts[-1].rstrip().endswith((":", ";"))
+            and not (p.SUB_ITEM.match(text) or p.BULLET.match(text))
+        ):
+            parts[-1] = parts[-1].rstrip() + " " + text  # the rest of a cut sentence
+        else:
+            parts.append(text)
+        self.current_has_body = True
+        tail = text.rstrip()
+        self.current_open = tail.endswith((":", ";", ",")) or not tail.endswith(_TERMINAL)
+
+    def _close(self) -> None:
+        if self.current is not None and self.current.parts:
+            self.done.append(self.current)
+        self.current = None
+
+
+def _drop_bullet(text: str) -> str:
+    return p.BULLET.sub("", text, count=1)
+
+
+def speech_segments(doc_id: str, blocks: list[Block]) -> Structure:
+    """Unnumbered speech: paragraphs after the preamble, numbered by order."""
+    start = speech_body_start(blocks)
+    section: list[str] = []
+    segments = []
+    for block in blocks[start:]:
+        md = p.MARKDOWN_HEADING.match(block.first_line)
+        if md and len(block.lines) == 1:
+            level = len(md.group(1))
+            section = [*section[: level - 1], strip_markup(md.group(2))]
+            continue
+        display = block.text
+        number = str(len(segments) + 1)
+        segments.append(
+            Segment(
+                doc_id=doc_id,
+                kind=PARAGRAPH,
+                number=number,
+                section=SECTION_SEPARATOR.join(section),
+                text=strip_markup(display),
+                display=display,
+                order=len(segments) + 1,
+            )
+        )
+    return Structure(segments, blocks[:start], "speech")
+
+
+def speech_body_start(blocks: list[Block]) -> int:
+    """Index of the first body paragraph: after ``Remarks of`` + speaker, or
+    after the leading short title lines."""
+    for index, block in enumerate(blocks[:12]):
+        match = p.SPEAKER_MARKER.match(strip_markup(block.text))
+        if match and len(block.text.split()) <= 25 and index + 1 < len(blocks):
+            rest = strip_markup(block.text)[match.end() :].strip(" :,")
+            return index + 1 if rest else min(index + 2, len(blocks))
+    for index, block in enumerate(blocks):
+        words = len(block.text.split())
+        if words >= 20 or (words >= 8 and block.text.rstrip().endswith((".", "!", "?"))):
+            return index
+    return 0
