@@ -176,3 +176,33 @@ def test_symbols() -> None:
     assert find_symbol("see CTOC/COP/WG.6/2021/INF/1/Rev.1 for") == "CTOC/COP/WG.6/2021/INF/1/Rev.1"
     assert find_symbol("resolution A/RES/75/241 adopted") == "A/RES/75/241"
     assert find_symbol("nothing") is None
+
+
+def test_hard_wrapped_transcript_splits_into_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "transcript.txt"
+    path.write_text(
+        "The meetings we hold at the United Nations are\n"
+        "always very important events at which we debate\n"
+        "social, environmental, political and economic issues\n"
+        "throughout the world.\n"
+        "I wish to take the great opportunity of my presence\n"
+        "here today at the United Nations to inform the\n"
+        "Assembly about a dispute between two neighbours.\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert [s.text[:22] for s in doc.segments] == [
+        "The meetings we hold a",
+        "I wish to take the gre",
+    ]
+    assert doc.segments[0].text.endswith("issues throughout the world.")
+
+
+def test_carriage_returns_between_paragraphs(tmp_path: Path) -> None:
+    first = "At the outset I wish to congratulate the President on his election. " * 3
+    second = "I should like also to express our appreciation for the work done. " * 3
+    path = tmp_path / "cr.txt"
+    path.write_bytes(("\ufeff" + first + "\r" + second).encode("utf-8"))
+    doc = ingest_file(path)
+    assert len(doc.segments) == 2
+    assert doc.segments[1].text.startswith("I should like also")

@@ -40,10 +40,16 @@ class CleanText:
 
 
 _TERMINAL = tuple('.!?:;"”’)»…')
+_SENTENCE_END = tuple('.!?:"”’»…')
 
 
-def clean(text: str) -> CleanText:
-    """Turn raw converted text into clean paragraph blocks."""
+def clean(text: str, *, hard_wrapped: bool = True) -> CleanText:
+    """Turn raw converted text into clean paragraph blocks.
+
+    ``hard_wrapped``: the text may break lines at a fixed width with no blank
+    line between paragraphs (PDF text, plain-text transcripts); paragraphs are
+    then found from short lines that end a sentence.
+    """
     text = normalise(text)
     pages = text.split("\f")
     furniture = _running_furniture(pages)
@@ -70,7 +76,32 @@ def clean(text: str) -> CleanText:
                 current = []
         if current:
             blocks.append(Block(current, page_no))
+    if hard_wrapped:
+        blocks = [piece for block in blocks for piece in split_wrapped(block)]
     return CleanText(rejoin(blocks), footnotes, removed)
+
+
+def split_wrapped(block: Block) -> list[Block]:
+    """Split a hard-wrapped block where a short line ends a sentence."""
+    if len(block.lines) < 2:
+        return [block]
+    widths = sorted(len(line.rstrip()) for line in block.lines)
+    typical = widths[int(len(widths) * 0.8)]
+    if typical > 150:  # unwrapped: one paragraph per line
+        return [Block([line], block.page) for line in block.lines]
+    if typical < 30 or len(block.lines) < 4:
+        return [block]  # a list of short lines, or too few to tell
+    out: list[Block] = []
+    current: list[str] = []
+    for line in block.lines:
+        current.append(line)
+        stripped = line.rstrip()
+        if stripped.endswith(_SENTENCE_END) and len(stripped) < typical * 0.85:
+            out.append(Block(current, block.page))
+            current = []
+    if current:
+        out.append(Block(current, block.page))
+    return out
 
 
 def normalise(text: str) -> str:

@@ -69,7 +69,7 @@ def ingest_file(
     """Read, clean and structure one file. Raises IngestError with a reason."""
     path = Path(path)
     raw = read_document(path, max_bytes)
-    cleaned = clean(raw.text)
+    cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown")
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
@@ -120,7 +120,7 @@ def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> Non
 
 def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, Any]) -> DocumentMeta:
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
-    head = preamble_text or "\n".join(s.text for s in structure.segments[:2])
+    head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
     if structure.shape == "slides" and structure.segments:
         first = structure.segments[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +75,12 @@ def decode_text(data: bytes) -> DecodedText:
         return DecodedText(_check_text(data.decode("latin-1")), "latin-1")
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(text: str) -> str:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(sample))
     if sample and controls / len(sample) > 0.02:
         raise IngestError("not a text file (binary content)")
     return text

@@ -233,9 +233,10 @@ def speech_body_start(blocks: list[Block]) -> int:
     """Index of the first body paragraph: after ``Remarks of`` + speaker, or
     after the leading short title lines."""
     for index, block in enumerate(blocks[:12]):
-        match = p.SPEAKER_MARKER.match(strip_markup(block.text))
+        head = strip_markup(block.text[:300])
+        match = p.SPEAKER_MARKER.match(head)
         if match and len(block.text.split()) <= 25 and index + 1 < len(blocks):
-            rest = strip_markup(block.text)[match.end() :].strip(" :,")
+            rest = head[match.end() :].strip(" :,")
             return index + 1 if rest else min(index + 2, len(blocks))
     for index, block in enumerate(blocks):
         words = len(block.text.split())

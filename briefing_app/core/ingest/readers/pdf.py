@@ -47,33 +47,10 @@ def read_pdf(path: Path, max_bytes: int) -> RawText:
         pdf.close()
     if not any(p.strip() for p in pages):
         raise IngestError("the PDF has no text layer (scanned images?); run OCR first")
-    return RawText(_lines_to_paragraphs("\f".join(pages)), "pdf")
+    return RawText("\f".join(pages), "pdf")
 
 
 def _clean_page(text: str) -> str:
     text = _SOFT_HYPHEN.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
-
-
-def _lines_to_paragraphs(text: str) -> str:
-    """PDF lines are visual lines: a short line ending a sentence ends a paragraph.
-
-    PDFium gives one line per visual line; paragraphs are rejoined later by
-    clean-up, which needs blank lines between likely paragraphs. A line that
-    ends with sentence punctuation and is noticeably shorter than the page's
-    typical line closes its paragraph.
-    """
-    out_pages = []
-    for page in text.split("\f"):
-        lines = [ln.rstrip() for ln in page.split("\n")]
-        widths = sorted(len(ln) for ln in lines if ln.strip())
-        typical = widths[int(len(widths) * 0.8)] if widths else 0
-        out: list[str] = []
-        for line in lines:
-            out.append(line)
-            stripped = line.strip()
-            if stripped and stripped[-1] in ".:;!?" and len(stripped) < typical * 0.85:
-                out.append("")
-        out_pages.append("\n".join(out))
-    return "\f".join(out_pages)
