@@ -1,16 +1,79 @@
-"""`briefing export` (placeholder until its issue lands)."""
+"""`briefing export DRAFT.md -o OUT.docx`: a draft as a Word statement."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_json
+
+PROFILE_CHOICES = ("statement", "speaker", "talking-points")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="(not yet available)")
+    parser = sub.add_parser(
+        "export",
+        help="export a Markdown draft to Word (.docx)",
+        description="Export a Markdown draft (with front matter) as a Word statement.",
+    )
+    parser.add_argument("draft", metavar="DRAFT.md", help="the draft to export")
+    parser.add_argument("-o", "--output", metavar="OUT.docx", help="default: DRAFT.docx")
+    parser.add_argument(
+        "--template",
+        metavar="T.docx",
+        help="your mission's Word template (.docx/.dotx, or a name in the data home's templates)",
+    )
+    parser.add_argument("--profile", choices=PROFILE_CHOICES, default="statement")
+    numbering = parser.add_mutually_exclusive_group()
+    numbering.add_argument(
+        "--numbered", dest="numbered", action="store_true", default=None, help="number paragraphs"
+    )
+    numbering.add_argument(
+        "--no-numbered", dest="numbered", action="store_false", help="never number paragraphs"
+    )
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'export' is not available yet")
+    from briefing_app.core.export import ExportError, run_export
+
+    draft = Path(args.draft).expanduser()
+    out = Path(args.output).expanduser() if args.output else draft.with_suffix(".docx")
+    if out.resolve() == draft.resolve():
+        return fail("the output would overwrite the draft; choose another name with -o")
+    try:
+        text = draft.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as exc:
+        return fail(f"cannot read {draft}: {exc.strerror or exc}")
+    try:
+        template = _resolve_template(args.template, getattr(args, "home", None))
+        report = run_export(
+            text, out, template=template, profile=args.profile, numbered=args.numbered
+        )
+    except ExportError as exc:
+        return fail(str(exc))
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(
+            f"Wrote {report.path} ({args.profile}: {report.paragraphs} paragraphs, "
+            f"{report.footnotes} footnote(s), {report.seconds:.2f} s)"
+        )
+    return 0
+
+
+def _resolve_template(value: str | None, home: str | None) -> Path | None:
+    """A path, or the name of a template saved in the data home's templates folder."""
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if path.exists() or path.parent != Path("."):
+        return path
+    from briefing_app.core.paths import DataHome
+
+    folder = DataHome.resolve(home).templates_dir
+    for candidate in (folder / value, folder / f"{value}.docx", folder / f"{value}.dotx"):
+        if candidate.is_file():
+            return candidate
+    return path  # export reports "template not found" with the path as given

@@ -1,16 +1,81 @@
-"""`briefing index` (placeholder until its issue lands)."""
+"""`briefing index [PATH...]`: bring the index up to date.
+
+Also home of the helpers `add`, `search` and `similar` share (opening the
+library, printing a run's summary); core imports stay inside functions so
+that `briefing --help` never loads Whoosh.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_json
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
+    from briefing_app.core.models import IndexReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("index", help="(not yet available)")
+    parser = sub.add_parser(
+        "index",
+        help="index the bundled corpus, your library and any files or folders given",
+        description="Index the bundled corpus, the user library and any PATHs "
+        "(files or folders). Unchanged files are not read again.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="extra files or folders")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'index' is not available yet")
+    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.core.library import Library
+    from briefing_app.core.progress import stderr_progress
+
+    try:
+        with Library(args.home) as library:
+            report = library.build(args.paths, progress=stderr_progress())
+    except IndexBusy as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"cannot write the index: {exc.strerror or exc}")
+    return report_and_status(report, args.json)
+
+
+def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
+    """The user's library; builds the index first when it does not exist yet."""
+    from briefing_app.core.library import Library
+    from briefing_app.core.progress import stderr_progress
+
+    library = Library(args.home)
+    if build and not library.is_built():
+        print("briefing: building the index for the first time…", file=sys.stderr)
+        report = library.build(progress=stderr_progress())
+        print_summary(report, to_stderr=True)
+    return library
+
+
+def print_summary(report: IndexReport, *, to_stderr: bool = False) -> None:
+    stream = sys.stderr if to_stderr else sys.stdout
+    line = (
+        f"Indexed {len(report.indexed)} document(s) ({report.segments} segments), "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed, "
+        f"{len(report.skipped)} skipped, in {report.seconds:.1f} s"
+    )
+    if report.cancelled:
+        line += " (cancelled: run it again to finish)"
+    print(line, file=stream)
+    for skipped in report.skipped:
+        print(f"  skipped {skipped.path}: {skipped.reason}", file=stream)
+
+
+def report_and_status(report: IndexReport, as_json: bool) -> int:
+    """Print the run; status 0 when anything is indexed or up to date."""
+    if as_json:
+        print_json(report.to_json())
+    else:
+        print_summary(report)
+    return 0 if report.indexed or report.unchanged else 1

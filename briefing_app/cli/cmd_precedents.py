@@ -1,16 +1,72 @@
-"""`briefing precedents` (placeholder until its issue lands)."""
+"""`briefing precedents TEXT`: has this wording been agreed before, and where?"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("precedents", help="(not yet available)")
+    parser = sub.add_parser(
+        "precedents",
+        help="find agreed language close to a sentence, with a word diff",
+        description="Rank the library's passages by how closely they reuse the wording "
+        "of TEXT (near-verbatim first; recommendations before deliberations, speeches "
+        "and slides) and show what the precedent says differently. TEXT '-' reads stdin.",
+    )
+    parser.add_argument("text", nargs="+", help="the draft wording (several words are joined)")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="hits (default 10)")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'precedents' is not available yet")
+    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.core.precedents.finder import find_precedents
+
+    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    if not text.strip():
+        return fail("give the wording to look for (TEXT)")
+    if args.limit < 1:
+        return fail("--limit must be at least 1")
+    try:
+        with open_library(args, build=True) as library:
+            result = find_precedents(library, text, limit=args.limit)
+    except IndexBusy as exc:
+        return fail(str(exc))
+    except (OSError, ValueError) as exc:
+        return fail(f"precedent search failed: {exc}")
+    if args.json:
+        print_json(result.to_json())
+    else:
+        _print(result)
+    return 0
+
+
+def _print(result) -> None:  # type: ignore[no-untyped-def]
+    from briefing_app.core.precedents.diff import DELETE, INSERT
+
+    if not result.hits:
+        print("No precedents found.")
+        return
+    for rank, hit in enumerate(result.hits, 1):
+        extra = hit.extra
+        facts = [hit.kind, extra.get("date") or "undated"]
+        if extra.get("operative"):
+            facts.append(f"operative: {extra['operative']}")
+        match = extra.get("match", {})
+        facts.append(f"wording {match.get('coverage', 0):.0%} reused")
+        print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
+        print(f"   {' · '.join(facts)}")
+        marked = []
+        for op in extra.get("diff", []):
+            if op["op"] == DELETE:
+                marked.append(f"[-{op['text']}-]")
+            elif op["op"] == INSERT:
+                marked.append(f"{{+{op['text']}+}}")
+            else:
+                marked.append(op["text"])
+        print(f"   {' '.join(marked)}")

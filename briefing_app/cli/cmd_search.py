@@ -1,16 +1,67 @@
-"""`briefing search` (placeholder until its issue lands)."""
+"""`briefing search QUERY`: search the library (builds the index when missing)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
+
+if TYPE_CHECKING:
+    from briefing_app.core.models import SearchResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("search", help="(not yet available)")
+    parser = sub.add_parser(
+        "search",
+        help="search agreed language",
+        description='Whoosh query language: words are AND-ed; OR, NOT, "phrases", '
+        "field:value, wild*cards and fuzzy~ work; acronyms find their long forms.",
+    )
+    parser.add_argument("query", nargs="+", help="the query (several words are joined)")
+    parser.add_argument("--kind", choices=["recommendation", "paragraph", "slide"])
+    parser.add_argument("--doc", metavar="DOC_ID", help="only this document")
+    parser.add_argument("--section", help="only this section (or its sub-sections)")
+    parser.add_argument("--year", help="only documents of this year")
+    parser.add_argument("--body", help="only documents of this meeting or body")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="hits (default 10)")
+    parser.add_argument("--export", metavar="PATH", help="also save the hits (.docx or .csv)")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'search' is not available yet")
+    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.core.index.lock import IndexBusy
+
+    if args.limit < 1:
+        return fail("--limit must be at least 1")
+    filters = {k: getattr(args, k) for k in ("kind", "doc", "section", "year", "body")}
+    query = " ".join(args.query)
+    try:
+        with open_library(args, build=True) as library:
+            result = library.search(query, filters=filters, limit=args.limit)
+    except IndexBusy as exc:
+        return fail(str(exc))
+    except (OSError, ValueError) as exc:
+        return fail(f"search failed: {exc}")
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print_hits(result)
+    return _export(result, args.export) if args.export else 0
+
+
+def _export(result: SearchResult, path: str) -> int:
+    try:
+        from briefing_app.core.precedents.hitlist_export import export_hits
+    except ImportError:
+        return fail("exporting hits is not available in this version")
+    try:
+        saved = export_hits(result, Path(path))
+    except (OSError, ValueError) as exc:
+        return fail(f"cannot export to {path}: {exc}")
+    print(f"Saved {len(result.hits)} hit(s) to {saved}", file=sys.stderr)
+    return 0

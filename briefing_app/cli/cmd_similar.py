@@ -1,16 +1,46 @@
-"""`briefing similar` (placeholder until its issue lands)."""
+"""`briefing similar (TEXT | --segment ID)`: passages close to a text or a segment."""
 
 from __future__ import annotations
 
 import argparse
 
-from briefing_app.cli.output import fail
+from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("similar", help="(not yet available)")
+    parser = sub.add_parser(
+        "similar",
+        help="find passages similar to a text or a segment",
+        description="Find segments that share the most distinctive words of TEXT "
+        "or of the segment --segment ID (e.g. wg-firearms-2021-report#recommendation-18).",
+    )
+    parser.add_argument("text", nargs="*", help="free text (several words are joined)")
+    parser.add_argument("--segment", metavar="ID", help="a segment id instead of text")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="hits (default 10)")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return fail("'similar' is not available yet")
+    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.core.index.lock import IndexBusy
+
+    text = " ".join(args.text).strip()
+    if bool(text) == bool(args.segment):
+        return fail("give either TEXT or --segment ID (not both)")
+    if args.limit < 1:
+        return fail("--limit must be at least 1")
+    try:
+        with open_library(args, build=True) as library:
+            result = library.similar(text or None, segment_id=args.segment, limit=args.limit)
+    except KeyError:
+        return fail(f"no segment {args.segment!r} in the index (see `briefing search`)")
+    except IndexBusy as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"search failed: {exc}")
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print_hits(result)
+    return 0

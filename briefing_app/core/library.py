@@ -22,3 +22,129 @@ CONTRACT (implemented by the index/search work; signatures are fixed):
 Snippets are HTML-escaped text in which matched words are wrapped in
 ``<b>…</b>``; fragments are joined with " … ".
 """
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from briefing_app.core.models import DocumentMeta, IndexReport, SearchResult, Segment, Skipped
+from briefing_app.core.paths import DataHome
+from briefing_app.core.progress import Progress
+
+PathLike = os.PathLike[str] | str
+
+
+class Library:
+    """Facade over the indexer (write side) and the search engine (read side)."""
+
+    def __init__(self, home: PathLike | None = None, *, cache: bool = True) -> None:
+        from briefing_app.core.index.searcher import SearchEngine
+
+        self.home = DataHome.resolve(home)
+        self.engine = SearchEngine(self.home, cache=cache)
+
+    # -- writing ---------------------------------------------------------------
+    def build(
+        self, paths: Iterable[PathLike] = (), progress: Progress | None = None
+    ) -> IndexReport:
+        from briefing_app.core.index.indexer import build
+
+        self.home.ensure()
+        report = build(self.home, paths, progress)
+        self.engine.close()
+        return report
+
+    def add(self, files: Iterable[PathLike], progress: Progress | None = None) -> IndexReport:
+        """Copy files into the user library (never touching the originals) and index."""
+        from briefing_app.core.ingest import SUPPORTED_SUFFIXES, file_hash
+
+        self.home.ensure()
+        early: list[Skipped] = []
+        copies: dict[str, Path] = {}
+        for raw in files:
+            source = Path(raw).expanduser()
+            if not source.is_file():
+                reason = "not a file" if source.exists() else "no such file"
+                early.append(Skipped(str(source), reason))
+                continue
+            if source.suffix.lower() not in SUPPORTED_SUFFIXES:
+                early.append(Skipped(str(source), f"unsupported file type {source.suffix!r}"))
+                continue
+            try:
+                target = _free_name(self.home.library_dir, source, file_hash(source))
+                if not target.exists():
+                    shutil.copyfile(source, target)
+            except OSError as exc:
+                early.append(Skipped(str(source), f"cannot copy: {exc.strerror or exc}"))
+                continue
+            copies[str(target.resolve())] = source
+        report = self.build(progress=progress)
+        # A copy that cannot be indexed would fail on every run: take it back out.
+        for skipped in report.skipped:
+            original = copies.get(str(Path(skipped.path).resolve()))
+            if original is not None:
+                Path(skipped.path).unlink(missing_ok=True)
+                skipped.path = str(original)
+        report.skipped[:0] = early
+        return report
+
+    # -- reading ---------------------------------------------------------------
+    def is_built(self) -> bool:
+        return self.engine.exists() and (self.home.index_dir / "catalog.json").exists()
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Mapping[str, Any] | None = None,
+        limit: int = 20,
+        highlight: bool = True,
+        facets: bool = True,
+    ) -> SearchResult:
+        return self.engine.search(
+            query, filters=filters, limit=limit, highlight=highlight, facets=facets
+        )
+
+    def similar(
+        self, text: str | None = None, *, segment_id: str | None = None, limit: int = 10
+    ) -> SearchResult:
+        return self.engine.similar(text, segment_id=segment_id, limit=limit)
+
+    def segment(self, segment_id: str) -> Segment | None:
+        return self.engine.segment(segment_id)
+
+    def document(self, doc_id: str) -> DocumentMeta | None:
+        return self.engine.document(doc_id)
+
+    def document_segments(self, doc_id: str) -> list[Segment]:
+        return self.engine.document_segments(doc_id)
+
+    def documents(self) -> list[DocumentMeta]:
+        return self.engine.documents()
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        return self.engine.facets()
+
+    def close(self) -> None:
+        self.engine.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _free_name(folder: Path, source: Path, digest: str) -> Path:
+    """``folder/name``, or ``name-2``… when a different file already has that name."""
+    from briefing_app.core.ingest import file_hash
+
+    candidate, n = folder / source.name, 1
+    while candidate.exists() and file_hash(candidate) != digest:
+        n += 1
+        candidate = folder / f"{source.stem}-{n}{source.suffix}"
+    return candidate

@@ -1,14 +1,53 @@
-"""Launch the desktop app (placeholder until the GUI issue lands)."""
+"""Launch the desktop app; ``--screenshot`` and ``--smoke-test`` run it headless."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import multiprocessing
+import sys
+
+
+def make_application(argv: list[str] | None = None) -> object:
+    """The QApplication with name, icon and the platform's palette."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app import __version__
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QCoreApplication.setOrganizationName("Briefing")
+    QCoreApplication.setApplicationName("Briefing")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv or [sys.argv[0]])
+    app.setDesktopFileName("briefing")
+    from briefing_app.gui import style
+
+    app.setWindowIcon(style.app_icon())
+    if app.platformName() == "offscreen":
+        app.setStyle("Fusion")  # the same look on every machine that renders screenshots
+    return app
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    multiprocessing.freeze_support()  # indexing runs in a spawned child in frozen builds too
+    if getattr(args, "smoke_test", False):
+        smoke = importlib.import_module("briefing_app.gui.smoke")
+        return int(smoke.run_smoke_test(args))
+    home = getattr(args, "home", None)
+    if getattr(args, "screenshot", None):
+        from briefing_app.gui.screenshot import take_screenshot
 
-    app = QApplication.instance() or QApplication([])
-    label = QLabel("Briefing")
-    label.show()
-    return app.exec()
+        return take_screenshot(args.screenshot, home=home)
+    app = make_application()
+    from briefing_app.gui import create_main_window
+
+    window = create_main_window(home=home)
+    window.show()
+    return int(app.exec())  # type: ignore[attr-defined]

@@ -1,0 +1,258 @@
+"""Desktop app figures: cold start to a usable window, keystroke-to-results latency.
+
+    .venv/bin/python benchmarks/bench_gui.py [--runs 5] [--large-mb 100] [--quick]
+
+Cold start: a fresh process (offscreen) until the window is shown, and until
+its first search is answered, with an index that already exists. Latency:
+typing queries character by character into the real window and timing each
+keystroke until its results are in the list (debounce included). Both run on
+the bundled corpus and, when ../shared/corpora is present, on a library of
+about ``--large-mb`` MB of UN General Debate speeches (built once and kept in
+benchmarks/results/, which git ignores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+RESULTS = ROOT / "benchmarks" / "results"
+QUERIES = [
+    "darknet",
+    "small arms",
+    "marking and tracing",
+    "SALW",
+    "kind:recommendation firearms",
+    "terrorist acquisition",
+    "deactivated weapons",
+    "cooperation",
+    "sustainable development",
+    "climate change",
+]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))]
+
+
+def speech_files(megabytes: float) -> list[Path]:
+    """Most recent UNGDC sessions backwards, up to the budget (as bench_search does)."""
+    folder = SHARED / "ungdc"
+    files = sorted(folder.rglob("*.txt"), key=lambda p: (p.parent.name, p.name))
+    chosen, total = [], 0
+    for path in reversed(files):
+        if total >= megabytes * 1_000_000:
+            break
+        chosen.append(path)
+        total += path.stat().st_size
+    return sorted(chosen)
+
+
+def ensure_home(kind: str, megabytes: float) -> Path:
+    """A data home with a built index (kept between runs for the large library)."""
+    from briefing_app.core.library import Library
+
+    if kind == "bundled":
+        home = Path(tempfile.mkdtemp(prefix="bench-gui-"))
+        paths: list[Path] = []
+    else:
+        home = RESULTS / f"gui-home-{int(megabytes)}mb"
+        source = home.parent / f"gui-source-{int(megabytes)}mb"
+        if not source.is_dir():
+            source.mkdir(parents=True)
+            for path in speech_files(megabytes):
+                (source / f"{path.parent.name}-{path.name}").symlink_to(path)
+        paths = [source]
+    library = Library(home)
+    if not library.is_built() or kind != "bundled":
+        started = time.perf_counter()
+        report = library.build(paths)
+        if report.indexed:
+            print(f"  built {kind} index: {report.segments} segments in "
+                  f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+    library.close()
+    return home
+
+
+# -- children (offscreen Qt) ---------------------------------------------------------
+
+
+def child_start(home: str) -> None:
+    from briefing_app.gui.app import make_application
+
+    app = make_application()
+    from PySide6.QtTest import QTest
+
+    from briefing_app.gui import create_main_window
+
+    window = create_main_window(home=home)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    print("shown", flush=True)
+
+    def answered(result: object) -> None:
+        print("answered", len(result.hits), flush=True)  # type: ignore[attr-defined]
+        app.quit()  # type: ignore[attr-defined]
+
+    window.service.resultsReady.connect(answered)
+    window.search_panel.search_for("firearms")
+    app.exec()  # type: ignore[attr-defined]
+    window.session.close_cleanly()
+    window.service.close()
+
+
+def child_latency(home: str, rounds: int) -> None:
+    from briefing_app.gui.app import make_application
+
+    app = make_application()
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+
+    from briefing_app.gui import create_main_window
+
+    window = create_main_window(home=home)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    edit = window.search_panel.edit
+    state: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def arrived(result: object) -> None:
+        if result.query == state.get("want"):  # type: ignore[attr-defined]
+            state["at"] = time.perf_counter()
+            loop.quit()
+
+    window.service.resultsReady.connect(arrived)
+    timer = QTimer(singleShot=True, interval=10000)
+    timer.timeout.connect(loop.quit)
+
+    def wait_for(text: str) -> float | None:
+        state.pop("at", None)
+        timer.start()
+        loop.exec()
+        at = state.get("at")
+        return None if at is None else float(at)  # type: ignore[arg-type]
+
+    state["want"] = "warm"
+    window.search_panel.search_for("warm")
+    wait_for("warm")
+    times: list[float] = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            edit.clear()
+            for i, char in enumerate(query, 1):
+                state["want"] = query[:i]
+                started = time.perf_counter()
+                QTest.keyClick(edit, char)
+                at = wait_for(query[:i])
+                if at is not None:
+                    times.append((at - started) * 1000)
+    window.session.close_cleanly()
+    window.service.close()
+    # The same prefixes straight through the core (no cache, no Qt): what the GUI adds.
+    from briefing_app.core.library import Library
+
+    library, core = Library(home, cache=False), []
+    for query in QUERIES:
+        for i in range(1, len(query) + 1):
+            started = time.perf_counter()
+            library.search(query[:i], limit=50, facets=False)
+            core.append((time.perf_counter() - started) * 1000)
+    library.close()
+    print(json.dumps({"keystrokes": len(times), "p50_ms": round(statistics.median(times), 1),
+                      "p95_ms": round(percentile(times, 95), 1),
+                      "max_ms": round(max(times), 1),
+                      "core_p50_ms": round(statistics.median(core), 1),
+                      "core_p95_ms": round(percentile(core, 95), 1)}), flush=True)  # fmt: skip
+
+
+# -- parent ------------------------------------------------------------------------------
+
+
+def cold_start(home: Path, runs: int) -> dict[str, float]:
+    shown, answered = [], []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_HOME": str(home)}
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child-start", str(home)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        )  # fmt: skip
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("shown"):
+                shown.append(time.perf_counter() - started)
+            elif line.startswith("answered"):
+                answered.append(time.perf_counter() - started)
+        proc.wait()
+    return {
+        "shown_median_s": round(statistics.median(shown), 3),
+        "first_search_median_s": round(statistics.median(answered), 3),
+        "first_search_max_s": round(max(answered), 3),
+    }
+
+
+def latency(home: Path, rounds: int) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_HOME": str(home)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-latency", str(home), "--rounds", str(rounds)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--large-mb", type=float, default=100)
+    parser.add_argument("--quick", action="store_true", help="bundled corpus only, fewer runs")
+    parser.add_argument("--child-start", metavar="HOME")
+    parser.add_argument("--child-latency", metavar="HOME")
+    args = parser.parse_args()
+    if args.child_start:
+        child_start(args.child_start)
+        return 0
+    if args.child_latency:
+        child_latency(args.child_latency, args.rounds)
+        return 0
+
+    kinds = ["bundled"]
+    if args.quick:
+        args.runs, args.rounds = 3, 1
+    elif (SHARED / "ungdc").is_dir():
+        kinds.append("large")
+    else:
+        print("large library: not available (../shared/corpora missing)")
+    figures: dict[str, object] = {}
+    for kind in kinds:
+        label = "bundled corpus" if kind == "bundled" else f"{args.large_mb:g} MB of speeches"
+        print(f"{label}:", flush=True)
+        home = ensure_home(kind, args.large_mb)
+        start = cold_start(home, args.runs)
+        print(f"  cold start: window shown {start['shown_median_s']:.2f} s, first search answered "
+              f"{start['first_search_median_s']:.2f} s (median of {args.runs}; goal < 1 s)")  # fmt: skip
+        typing = latency(home, args.rounds)
+        print(f"  keystroke to results: p50 {typing['p50_ms']} ms, p95 {typing['p95_ms']} ms "
+              f"over {typing['keystrokes']} keystrokes (goal p95 < 50 ms); core search alone "
+              f"p50 {typing['core_p50_ms']} ms, p95 {typing['core_p95_ms']} ms", flush=True)  # fmt: skip
+        figures[kind] = {"label": label, **start, **typing}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"gui-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    print(f"saved {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

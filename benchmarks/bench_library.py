@@ -1,0 +1,356 @@
+"""A library of a hundred megabytes: the UN General Debate speeches as a user library.
+
+Measures, each phase in its own process (so peak memory is per process):
+  1. first indexing, cancelled part-way (cancel latency), then resumed:
+     time, MB/s, progress cadence, how good the time estimate was, peak RSS;
+  2. the app stays usable: query latency in this process while the indexer runs;
+  3. searching at that scale (Qt loaded, as in the app): p50/p95, cached
+     repeats, filters, similar, opening the longest document, paging, peak RSS;
+  4. re-indexing after one file changes, and after none.
+
+    python benchmarks/bench_library.py                  # all ~6,400 files (many minutes)
+    python benchmarks/bench_library.py --limit-files 300   # a quick run
+
+Reads /work/shared/corpora/ungdc (prints "not available" when absent) and
+copies the chosen files into a temporary data home, never touching the originals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ungdc"
+RESULTS = ROOT / "benchmarks" / "results"
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "climate change", "nuclear disarmament", "sustainable development", "human rights",
+    '"human rights"', "terrorism", "Palestine", "apartheid", "SDG", "SALW",
+    "peacekeeping operations", "refugees OR migrants", "sovereignty NOT colonialism",
+    "develop*", "humanitarain~", "kind:paragraph climate", "small arms", "Security Council reform",
+    "globalization", "pandemic", "COVID-19", "ozone layer", "Rwanda genocide",
+    "Millennium Development Goals", "debt relief", "Arms Trade Treaty", "ocean acidification",
+    "women empowerment", "landlocked developing countries", "multilateralism",
+]  # fmt: skip
+PAGE = 20
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def ms(values: list[float]) -> dict[str, float]:
+    return {"p50_ms": round(pct(values, 50) * 1000, 1), "p95_ms": round(pct(values, 95) * 1000, 1)}
+
+
+def peak_rss_mb(who: int) -> float:
+    import resource
+
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # KiB on Linux
+
+
+# -- child processes -----------------------------------------------------------------
+def child_index(home: str, cancel_at: float) -> dict[str, Any]:
+    """One Library.build(); cancels itself when ``cancel_at`` of the work is done."""
+    import resource
+
+    from briefing_app.core.library import Library
+    from briefing_app.core.progress import Progress
+
+    samples: list[tuple[float, int, int, float | None]] = []
+    state: dict[str, float] = {}
+
+    def on_progress(done: int, total: int, message: str) -> None:
+        now = time.monotonic() - started
+        samples.append((now, done, total, progress.eta_seconds()))
+        if cancel_at and total and done >= cancel_at * total and "cancel" not in state:
+            state["cancel"] = now
+            progress.cancel()
+
+    progress = Progress(on_progress)
+    started = time.monotonic()
+    report = Library(home).build(progress=progress)
+    seconds = time.monotonic() - started
+    return {
+        "report": {k: v for k, v in report.to_json().items() if k not in ("indexed", "removed")},
+        "indexed": len(report.indexed),
+        "seconds": seconds,
+        "cancel_latency_s": seconds - state["cancel"] if "cancel" in state else None,
+        "progress": _progress_summary(samples, seconds),
+        "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
+        "workers_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def _progress_summary(samples: list[tuple[float, int, int, float | None]], end: float) -> dict:
+    """Cadence of progress reports and the time estimate against what really happened."""
+    times = [t for t, *_ in samples]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    estimates = {}
+    for share in (0.1, 0.25, 0.5, 0.75):
+        hit = next(((t, e) for t, d, n, e in samples if n and d >= share * n), None)
+        if hit and hit[1] is not None:
+            estimates[f"{int(share * 100)}%"] = {
+                "estimated_s": round(hit[1], 1),
+                "actual_s": round(end - hit[0], 1),
+            }
+    return {
+        "reports": len(samples),
+        "first_report_s": round(times[0], 2) if times else None,
+        "max_gap_s": round(max(gaps), 2) if gaps else None,
+        "eta_vs_actual": estimates,
+    }
+
+
+def child_search(home: str, with_qt: bool) -> dict[str, Any]:
+    """What the window does at this scale, in one process like the window's."""
+    import resource
+
+    if with_qt:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])  # noqa: F841 (memory as in the app)
+    from briefing_app.core.library import Library
+
+    out: dict[str, Any] = {"errors": {}}
+    lib = Library(home, cache=False)
+
+    def timed(query: str, on: Any = lib, **kwargs: Any) -> tuple[float, Any]:
+        """Seconds and result; a failing query is recorded, not fatal to the run."""
+        t = time.perf_counter()
+        try:
+            result = on.search(query, limit=kwargs.pop("limit", PAGE), **kwargs)
+        except Exception as exc:
+            out["errors"].setdefault(query, f"{type(exc).__name__}: {exc}")
+            result = None
+        return time.perf_counter() - t, result
+
+    out["first_search_s"], first = timed("general assembly")
+    out["first_search_total"] = first.total if first else None
+    times, totals = [], {}
+    for q in QUERIES:
+        seconds, result = timed(q)
+        times.append(seconds)
+        totals[q] = result.total if result else None
+    out["search"] = {**ms(times), "max_ms": round(max(times) * 1000, 1), "queries": len(times)}
+    out["slowest"] = sorted(zip(times, QUERIES, strict=True), reverse=True)[:3]
+    out["totals"] = totals
+    if out["errors"]:  # measure what the window would see without the failing part
+        out["search_without_facets"] = ms([timed(q, facets=False)[0] for q in QUERIES])
+    out["search_no_highlight"] = ms([timed(q, highlight=False)[0] for q in QUERIES])
+    years = ("1995", "2005", "2020")
+    out["filtered"] = ms([timed("development", filters={"year": y})[0] for y in years])
+    cached = Library(home)
+    timed("climate change", on=cached)
+    out["cached_repeat"] = ms([timed("climate change", on=cached)[0] for _ in range(20)])
+    out["paging"] = _paging(timed, "development")
+    out["reader"] = _reader(lib)
+    for name, call in (
+        ("similar", lambda: lib.similar(segment_id=first.hits[0].segment_id)),
+        ("library_facets", lib.facets),
+    ):
+        t = time.perf_counter()
+        try:
+            call()
+        except Exception as exc:
+            out["errors"].setdefault(name, f"{type(exc).__name__}: {exc}")
+        out[f"{name}_s"] = round(time.perf_counter() - t, 3)
+    out["rss_mb"] = peak_rss_mb(resource.RUSAGE_SELF)
+    return out
+
+
+def _paging(timed: Any, query: str) -> dict[str, Any]:
+    """Next page = the same query with a larger limit (the contract has no offset)."""
+    pages = []
+    for n in (1, 2, 3, 5, 10):
+        seconds, result = timed(query, limit=PAGE * n)
+        hits = len(result.hits) if result else None
+        pages.append({"page": n, "hits": hits, "ms": round(seconds * 1000, 1)})
+    return {"query": query, "pages": pages}
+
+
+def _reader(lib: Any) -> dict[str, Any]:
+    """Open the document with the most segments, as the reader pane does."""
+    docs = lib.documents()
+    longest = max(docs, key=lambda d: Path(d.source).stat().st_size if d.source else 0)
+    t = time.perf_counter()
+    segments = lib.document_segments(longest.doc_id)
+    seconds = time.perf_counter() - t
+    t = time.perf_counter()
+    lib.document(longest.doc_id)
+    return {
+        "doc_id": longest.doc_id,
+        "segments": len(segments),
+        "open_ms": round(seconds * 1000, 1),
+        "meta_ms": round((time.perf_counter() - t) * 1000, 2),
+        "documents": len(docs),
+    }
+
+
+def run_child(kind: str, home: Path, **kwargs: Any) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, "--home", str(home)]
+    cmd += [f"--{k.replace('_', '-')}={v}" for k, v in kwargs.items()]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"bench_library: child {kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- the parent ----------------------------------------------------------------------
+def choose_files(limit: int) -> list[Path]:
+    files = sorted(CORPUS.rglob("*.txt"))
+    if limit and limit < len(files):
+        step = len(files) / limit
+        files = [files[int(i * step)] for i in range(limit)]  # every session represented
+    return files
+
+
+def usable_while_indexing(proc: subprocess.Popen, probe_home: Path) -> dict[str, Any]:
+    """Query latency in this process (a small library) while the indexer runs."""
+    from briefing_app.core.library import Library
+
+    lib = Library(probe_home, cache=False)
+    lib.search("warm up")  # the searcher opens once, as in the window
+    idle = []
+    for q in QUERIES[:10]:
+        t = time.perf_counter()
+        lib.search(q)
+        idle.append(time.perf_counter() - t)
+    busy = []
+    while proc.poll() is None:
+        for q in QUERIES[:10]:
+            t = time.perf_counter()
+            lib.search(q)
+            busy.append(time.perf_counter() - t)
+            time.sleep(0.3)  # a user typing, not a load test
+    lib.close()
+    return {"idle": ms(idle), "while_indexing": ms(busy), "queries_while_indexing": len(busy)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit-files", type=int, default=0, help="a deterministic subset")
+    parser.add_argument("--cancel-at", type=float, default=0.3, help="0 = no cancel/resume")
+    parser.add_argument("--no-qt", action="store_true", help="search child without Qt")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary data home")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--home", help=argparse.SUPPRESS)
+    parser.add_argument("--with-qt", default="1", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "index":
+        print(json.dumps(child_index(args.home, args.cancel_at)))
+        return 0
+    if args.child == "search":
+        print(json.dumps(child_search(args.home, args.with_qt == "1")))
+        return 0
+    if not CORPUS.is_dir():
+        print(f"bench_library: UNGDC corpus not available ({CORPUS}); nothing measured")
+        return 0
+    return run_all(args)
+
+
+def run_all(args: argparse.Namespace) -> int:
+    from briefing_app.core.library import Library
+
+    files = choose_files(args.limit_files)
+    work = Path(tempfile.mkdtemp(prefix="bench-library-"))
+    home, probe = work / "home", work / "probe"
+    for f in files:
+        target = home / "library" / "ungdc" / f.parent.name / f.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, target)
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    print(f"bench_library: {len(files)} files, {size_mb:.1f} MB, home {home}", flush=True)
+    Library(probe).build()
+    res: dict[str, Any] = {"files": len(files), "mb": round(size_mb, 1), "cpus": os.cpu_count()}
+
+    if args.cancel_at:
+        res["first_cancelled"] = run_child("index", home, cancel_at=args.cancel_at)
+        print(f"  cancelled run: {_brief(res['first_cancelled'])}", flush=True)
+    cmd = [sys.executable, __file__, "--child", "index", "--home", str(home), "--cancel-at=0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    res["usable"] = usable_while_indexing(proc, probe)
+    stdout, stderr = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"bench_library: indexing failed:\n{stderr[-3000:]}")
+    res["resumed" if args.cancel_at else "first"] = full = json.loads(stdout.splitlines()[-1])
+    print(f"  {'resumed' if args.cancel_at else 'first'} run: {_brief(full)}", flush=True)
+    total_s = full["seconds"] + res.get("first_cancelled", {}).get("seconds", 0.0)
+    res["first_indexing"] = {"seconds": round(total_s, 1), "mb_per_s": round(size_mb / total_s, 2)}
+    index_mb = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
+    res["index_mb"] = round(index_mb, 1)
+
+    res["search"] = run_child("search", home, with_qt="0" if args.no_qt else "1")
+    res["unchanged_rebuild"] = run_child("index", home, cancel_at=0)
+    changed = sorted((home / "library").rglob("*.txt"))[len(files) // 2]
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\n\nWe add one paragraph on ocean acidification to test re-indexing.\n")
+    res["one_file_changed"] = run_child("index", home, cancel_at=0)
+    res["one_file_changed"]["file"] = changed.name
+    print_summary(res)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    name = f"bench_library{'-' + str(args.limit_files) if args.limit_files else ''}.json"
+    (RESULTS / name).write_text(json.dumps(res, indent=2))
+    print(f"bench_library: results in {RESULTS / name}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _brief(run: dict[str, Any]) -> str:
+    r = run["report"]
+    return (
+        f"{run['seconds']:.1f} s, {run['indexed']} indexed, {r['unchanged']} unchanged, "
+        f"cancelled={r['cancelled']}, rss {run['rss_mb']} MB (workers {run['workers_rss_mb']} MB)"
+    )
+
+
+def print_summary(res: dict[str, Any]) -> None:
+    s = res["search"]
+    lines = [
+        f"library: {res['files']} files, {res['mb']} MB of text, index {res['index_mb']} MB",
+        f"first indexing: {res['first_indexing']['seconds']} s, "
+        f"{res['first_indexing']['mb_per_s']} MB/s",
+    ]
+    if "first_cancelled" in res:
+        c = res["first_cancelled"]
+        lines.append(f"cancel: stopped {c['cancel_latency_s']:.1f} s after the request, "
+                     f"{c['indexed']} documents kept; resume indexed {res['resumed']['indexed']}, "
+                     f"{res['resumed']['report']['unchanged']} unchanged")  # fmt: skip
+    full = res.get("resumed") or res.get("first")
+    lines += [
+        f"progress: {full['progress']}",
+        f"indexer peak RSS {full['rss_mb']} MB, ingest workers {full['workers_rss_mb']} MB",
+        f"usable while indexing: {res['usable']}",
+        f"search p50/p95: {s['search']['p50_ms']}/{s['search']['p95_ms']} ms "
+        f"(max {s['search']['max_ms']}), without highlights {s['search_no_highlight']}, "
+        f"first search {s['first_search_s']} s, cached repeat {s['cached_repeat']}",
+        f"slowest: {s['slowest']}",
+        f"reader: {s['reader']}",
+        f"paging: {s['paging']['pages']}",
+        f"similar {s['similar_s']} s, library facets {s['library_facets_s']} s, "
+        f"searching process peak RSS {s['rss_mb']} MB",
+        f"errors: {len(s['errors'])} ({next(iter(s['errors'].items()), 'none')})"
+        + (f"; without facets {s['search_without_facets']}" if s["errors"] else ""),
+        f"re-index, nothing changed: {res['unchanged_rebuild']['seconds']:.2f} s; "
+        f"one file changed: {res['one_file_changed']['seconds']:.2f} s "
+        f"({res['one_file_changed']['indexed']} indexed)",
+    ]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

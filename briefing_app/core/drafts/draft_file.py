@@ -1,0 +1,57 @@
+"""Drafts are plain files the user owns: read them, write them atomically, remember them.
+
+Saving writes a temporary file beside the target and swaps it in with
+``os.replace``, so a crash or a full disk never leaves half a statement.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+RECENT_LIMIT = 10
+
+
+def read_draft(path: Path) -> str:
+    """The draft's text; universal newlines, a BOM is dropped."""
+    return Path(path).read_text(encoding="utf-8-sig")
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save_draft(path: Path, text: str) -> Path:
+    """Save a draft (atomically); a missing suffix becomes ``.md``."""
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_suffix(".md")
+    return write_atomic(path, text)
+
+
+def push_recent(recent: Iterable[str], path: Path | str, limit: int = RECENT_LIMIT) -> list[str]:
+    """The recent-drafts list with ``path`` first, without duplicates."""
+    first = str(Path(path).resolve())
+    rest = [p for p in recent if p != first]
+    return [first, *rest][:limit]
+
+
+def existing_recent(recent: Iterable[str]) -> list[str]:
+    """Recent drafts that still exist (files move, USB sticks leave)."""
+    return [p for p in recent if Path(p).is_file()]

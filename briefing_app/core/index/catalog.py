@@ -1,0 +1,78 @@
+"""The catalog beside the Whoosh index: which files are indexed, as what.
+
+Whoosh holds the segments; the catalog holds one entry per source file
+(content hash, size and mtime for "unchanged costs nothing", the document's
+metadata, and remembered failures) plus the schema version. It is written
+atomically (temp file + rename) while the index lock is held.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing_app.core.models import DocumentMeta
+
+CATALOG_NAME = "catalog.json"
+
+
+@dataclass
+class Entry:
+    """One source file as last seen."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+    doc_id: str | None = None  # None when the file failed
+    reason: str | None = None  # why it failed, for the summary
+
+    def same_stat(self, stat: os.stat_result) -> bool:
+        return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
+
+
+@dataclass
+class Catalog:
+    schema_version: int = 0
+    entries: dict[str, Entry] = field(default_factory=dict)  # by resolved path
+    documents: dict[str, DocumentMeta] = field(default_factory=dict)  # by doc_id
+
+    @classmethod
+    def load(cls, folder: Path) -> Catalog:
+        try:
+            data = json.loads((folder / CATALOG_NAME).read_text(encoding="utf-8"))
+            return cls(
+                schema_version=int(data.get("schema_version", 0)),
+                entries={p: Entry(**e) for p, e in data.get("entries", {}).items()},
+                documents={
+                    d: DocumentMeta.from_json(m) for d, m in data.get("documents", {}).items()
+                },
+            )
+        except (OSError, ValueError, TypeError):
+            return cls()
+
+    def save(self, folder: Path) -> None:
+        data: dict[str, Any] = {
+            "schema_version": self.schema_version,
+            "entries": {p: vars(e) for p, e in self.entries.items()},
+            "documents": {d: m.to_json() for d, m in self.documents.items()},
+        }
+        target = folder / CATALOG_NAME
+        temp = target.with_suffix(".tmp")
+        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, target)
+
+    def doc_id_for(self, path: str, wanted: str, also_taken: set[str] | None = None) -> str:
+        """``wanted``, or ``wanted-<hash of the path>`` when another file already uses it.
+
+        The suffix depends only on the path, so the same file keeps the same id.
+        """
+        taken = {e.doc_id for p, e in self.entries.items() if p != path and e.doc_id}
+        taken |= also_taken or set()
+        if wanted not in taken:
+            return wanted
+        return f"{wanted}-{hashlib.sha1(path.encode('utf-8')).hexdigest()[:8]}"

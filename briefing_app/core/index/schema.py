@@ -1,0 +1,65 @@
+"""The Whoosh schema: one search document per segment.
+
+Bump ``SCHEMA_VERSION`` whenever a field, the analyzer or the segment model
+changes meaning: an index with another version is rebuilt from scratch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh.analysis import RegexTokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from briefing_app.core.index.analysis import text_analyzer
+
+SCHEMA_VERSION = 2
+
+#: Fields offered as filters and facets, as (filter key, index field).
+FACET_FIELDS = {
+    "kind": "kind",
+    "doc": "doc_id",
+    "section": "section",
+    "year": "year",
+    "body": "body",
+    "operative": "operative",
+    "ref": "refs",
+}
+
+#: Separates the ancestor paths stored in ``section_path``.
+PATH_SEPARATOR = "\n"
+
+
+class PreAnalyzedText(TEXT):
+    """TEXT that also accepts postings computed elsewhere (by ingest workers).
+
+    ``writer.add_document(text=postings, _stored_text=plain)`` skips analysis
+    in the writing process; a plain string is analysed as usual.
+    """
+
+    def index(self, value: Any, boost: float = 1.0, **kwargs: Any) -> Any:
+        if isinstance(value, list):
+            return value
+        return super().index(value, boost=boost, **kwargs)
+
+
+def make_schema() -> Schema:
+    return Schema(
+        segment_id=ID(stored=True, unique=True),
+        doc_id=ID(stored=True, sortable=True),
+        kind=ID(stored=True, sortable=True),
+        number=ID(stored=True),
+        order=NUMERIC(int, stored=True, sortable=True),
+        # The full heading path, for facets; section_path holds every ancestor
+        # so that filtering on "II. Recommendations" finds its sub-sections.
+        section=ID(stored=True, sortable=True),
+        section_path=KEYWORD(analyzer=RegexTokenizer(r"[^\n]+")),
+        year=ID(sortable=True),
+        body=ID(sortable=True),
+        operative=ID(stored=True, sortable=True),
+        refs=KEYWORD(stored=True, commas=True, lowercase=True),
+        text=PreAnalyzedText(analyzer=text_analyzer(), stored=True),
+        display=STORED(),
+        inferred=STORED(),
+        footnotes=STORED(),
+    )

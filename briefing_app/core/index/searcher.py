@@ -1,0 +1,200 @@
+"""Read side of the library: one reused searcher, refreshed when the index changes.
+
+Opening a Whoosh searcher costs far more than a query, so the engine keeps one
+and only reopens it (with the catalog and word list) when a writer committed
+a new generation. Repeated queries come from a small LRU cache.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+
+from briefing_app.core.citation import cite
+from briefing_app.core.index.catalog import Catalog
+from briefing_app.core.index.facets import count as count_facets
+from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.query import (
+    QueryBuilder,
+    corrected_query,
+    filter_query,
+    highlight_terms,
+)
+from briefing_app.core.index.similar import key_terms, similar_query
+from briefing_app.core.index.snippets import snippet
+from briefing_app.core.index.thesaurus import load_thesaurus
+from briefing_app.core.index.vocabulary import Vocabulary
+from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
+from briefing_app.core.paths import DataHome
+from briefing_app.core.resources import resource
+
+CACHE_SIZE = 64
+
+
+class SearchEngine:
+    def __init__(self, home: DataHome, *, cache: bool = True) -> None:
+        self.home = home
+        self.use_cache = cache
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
+        self._library_facets: dict[str, dict[str, int]] | None = None
+        self.catalog = Catalog()
+        self.vocabulary = Vocabulary()
+        self.builder: QueryBuilder | None = None
+
+    # -- lifetime ---------------------------------------------------------------
+    def exists(self) -> bool:
+        return whoosh_index.exists_in(str(self.home.index_dir))
+
+    def searcher(self) -> Any:
+        """The current searcher, reopened only when the index has changed."""
+        if self._searcher is not None and self._searcher.up_to_date():
+            return self._searcher
+        self.close()
+        self._ix = whoosh_index.open_dir(str(self.home.index_dir))
+        self._searcher = self._ix.searcher()
+        self.catalog = Catalog.load(self.home.index_dir)
+        self.vocabulary = Vocabulary.load(self.home.index_dir)
+        thesaurus = load_thesaurus(resource("thesaurus.txt"), self.home.thesaurus_file)
+        self.builder = QueryBuilder(self._ix.schema, thesaurus, self.vocabulary)
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._searcher = self._ix = None
+        self._cache.clear()
+        self._library_facets = None
+
+    # -- search -----------------------------------------------------------------
+    def search(
+        self,
+        text: str,
+        *,
+        filters: Mapping[str, Any] | None = None,
+        limit: int = 20,
+        highlight: bool = True,
+        facets: bool = True,
+    ) -> SearchResult:
+        searcher = self.searcher()
+        key = (text, repr(sorted((filters or {}).items())), limit, highlight, facets)
+        if self.use_cache and key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        assert self.builder is not None
+        flt = filter_query(filters)
+        blank = text.strip() in ("", "*")
+        q = Q.Every() if blank else self.builder.build(text, searcher.reader())
+        if isinstance(q, Q.Every):
+            results = searcher.search(q, limit=limit, filter=flt, sortedby=["doc_id", "order"])
+        else:
+            results = searcher.search(q, limit=limit, filter=flt)
+        marks = highlight_terms(q) if highlight else set()
+        scored = not isinstance(q, Q.Every)
+        hits = [
+            self._hit(searcher, r.docnum, r.score if scored else 0.0, marks, highlight)
+            for r in results
+        ]
+        result = SearchResult(text, 0, hits)
+        if facets:
+            docs = matching_docs(searcher, q, flt)
+            result.total = len(docs)
+            result.facets = count_facets(searcher, docs)
+        else:
+            result.total = _total(results, limit)
+        deep = result.total == 0
+        result.corrected = corrected_query(text, self.vocabulary, deep=deep) if text else None
+        if self.use_cache:
+            self._cache[key] = result
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def similar(
+        self, text: str | None = None, *, segment_id: str | None = None, limit: int = 10
+    ) -> SearchResult:
+        """Segments sharing the most distinctive words of a text or a segment."""
+        searcher = self.searcher()
+        mask = None
+        if segment_id:
+            fields = searcher.document(segment_id=segment_id)
+            if fields is None:
+                raise KeyError(segment_id)
+            text = fields.get("text", "")
+            mask = Q.Term("segment_id", segment_id)
+        chosen = key_terms(searcher, text or "")
+        label = segment_id or (text or "")[:80]
+        if not chosen:
+            return SearchResult(label, 0, [])
+        q = similar_query(chosen)
+        results = searcher.search(q, limit=limit, mask=mask)
+        marks = {t for _, t in chosen}
+        hits = [self._hit(searcher, r.docnum, r.score or 0.0, marks, True) for r in results]
+        return SearchResult(label, _total(results, limit), hits)
+
+    # -- records ----------------------------------------------------------------
+    def segment(self, segment_id: str) -> Segment | None:
+        fields = self.searcher().document(segment_id=segment_id)
+        return _segment(fields) if fields else None
+
+    def document_segments(self, doc_id: str) -> list[Segment]:
+        searcher = self.searcher()
+        results = searcher.search(Q.Term("doc_id", doc_id), limit=None, sortedby="order")
+        return [_segment(searcher.stored_fields(r.docnum)) for r in results]
+
+    def document(self, doc_id: str) -> DocumentMeta | None:
+        self.searcher()
+        return self.catalog.documents.get(doc_id)
+
+    def documents(self) -> list[DocumentMeta]:
+        self.searcher()
+        return sorted(self.catalog.documents.values(), key=lambda d: (d.title.lower(), d.doc_id))
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        searcher = self.searcher()
+        if self._library_facets is None:
+            self._library_facets = count_facets(searcher, list(searcher.reader().all_doc_ids()))
+        return self._library_facets
+
+    # -- helpers ----------------------------------------------------------------
+    def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
+        seg = _segment(searcher.stored_fields(docnum))
+        doc = self.catalog.documents.get(seg.doc_id) or DocumentMeta(seg.doc_id, seg.doc_id)
+        return Hit(
+            doc_id=seg.doc_id,
+            doc_title=doc.title,
+            segment_id=seg.segment_id,
+            kind=seg.kind,
+            number=seg.number,
+            section=seg.section,
+            citation=cite(doc, seg),
+            text=seg.text,
+            snippet=snippet(seg.text, marks) if mark else "",
+            score=round(float(score), 4),
+        )
+
+
+def _total(results: Any, limit: int) -> int:
+    scored = results.scored_length()
+    return scored if scored < limit else int(results.estimated_length())
+
+
+def _segment(fields: Mapping[str, Any]) -> Segment:
+    return Segment(
+        doc_id=fields.get("doc_id", ""),
+        kind=fields.get("kind", ""),
+        number=str(fields.get("number", "")),
+        section=fields.get("section", ""),
+        text=fields.get("text", ""),
+        display=fields.get("display", ""),
+        order=int(fields.get("order", 0)),
+        inferred_number=bool(fields.get("inferred", False)),
+        footnotes=list(fields.get("footnotes") or []),
+    )

@@ -1,0 +1,46 @@
+"""Edit-distance suggestions from the unstemmed word list.
+
+Norvig-style candidate generation checked against the vocabulary: distance 1
+(with transpositions) costs a few hundred set lookups; distance 2 is tried
+only when asked (zero-hit queries) and only for words of sensible length.
+"""
+
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+from briefing_app.core.index.vocabulary import Vocabulary
+
+MIN_LENGTH = 3
+MAX_DISTANCE2_LENGTH = 12
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in ascii_lowercase]
+    inserts = [a + c + b for a, b in splits for c in ascii_lowercase]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def known(words: set[str], vocabulary: Vocabulary) -> list[str]:
+    return [w for w in words if w in vocabulary]
+
+
+def close_words(word: str, vocabulary: Vocabulary, distance: int = 1) -> list[str]:
+    """Known words within ``distance`` edits, most frequent first."""
+    found = set(known(edits1(word), vocabulary))
+    if distance >= 2 and not found and len(word) <= MAX_DISTANCE2_LENGTH:
+        for near in edits1(word):
+            found.update(known(edits1(near), vocabulary))
+    found.discard(word)
+    return sorted(found, key=lambda w: (-vocabulary.count(w), w))
+
+
+def suggest(word: str, vocabulary: Vocabulary, *, deep: bool = False) -> str | None:
+    """A better spelling of ``word`` (folded), or None when it looks right."""
+    if len(word) < MIN_LENGTH or not word.isalpha() or word in vocabulary:
+        return None
+    candidates = close_words(word, vocabulary, 2 if deep else 1)
+    return candidates[0] if candidates else None

@@ -1,0 +1,64 @@
+"""The unstemmed word list behind "did you mean".
+
+Suggestions drawn from the stemmed index read like "sovereignti"; this keeps
+folded, unstemmed words with the number of segments that contain them.
+Counts are added when a document is indexed and subtracted (from its stored
+text) when it is replaced or removed, so the list follows the library.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefing_app.core.index.analysis import WORD_RE, fold
+
+VOCABULARY_NAME = "words.json"
+
+
+class Vocabulary:
+    def __init__(self, counts: Counter[str] | None = None) -> None:
+        self.counts: Counter[str] = counts or Counter()
+
+    @classmethod
+    def load(cls, folder: Path) -> Vocabulary:
+        try:
+            data = json.loads((folder / VOCABULARY_NAME).read_text(encoding="utf-8"))
+            return cls(Counter({str(k): int(v) for k, v in data.items()}))
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls()
+
+    def save(self, folder: Path) -> None:
+        target = folder / VOCABULARY_NAME
+        temp = target.with_suffix(".tmp")
+        temp.write_text(json.dumps(dict(self.counts), ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, target)
+
+    def add_texts(self, texts: Iterable[str], sign: int = 1) -> None:
+        delta = word_counts(texts)
+        if sign > 0:
+            self.counts.update(delta)
+        else:
+            self.counts.subtract(delta)
+            for word in [w for w in delta if self.counts[w] <= 0]:
+                del self.counts[word]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word, 0)
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """Number of texts each folded word occurs in (folding each distinct word once)."""
+    raw: Counter[str] = Counter()
+    for text in texts:
+        raw.update({w for w in WORD_RE.findall(text) if w.isalpha()})
+    folded: Counter[str] = Counter()
+    for word, n in raw.items():
+        folded[fold(word)] += n
+    return folded

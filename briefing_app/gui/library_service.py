@@ -1,0 +1,173 @@
+"""The window's single door to the library: searches, documents, indexing.
+
+All calls into the core ``Library`` run on one background thread (never two
+at once, never on the GUI thread); each search carries a generation number so
+a result that arrives after a newer keystroke is dropped, and a search that
+is already outdated when its turn comes is skipped. Indexing runs in a child
+process (``index_job``) and the searcher refreshes when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from briefing_app.core.models import DocumentMeta, SearchResult, Segment
+from briefing_app.core.paths import DataHome
+from briefing_app.gui.tasks import ProcessTask, Task, run_in_thread, serial_pool
+
+FACETS_DELAY_MS = 250
+
+
+class LibraryService(QObject):
+    resultsReady = Signal(object)  # SearchResult
+    searchFailed = Signal(str)
+    facetsReady = Signal(dict)  # facet counts for the latest query
+    indexStarted = Signal(object)  # ProcessTask
+    indexFinished = Signal(object)  # IndexReport JSON dict, or None on error
+    libraryChanged = Signal()
+
+    def __init__(self, home: DataHome, library: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self._library = library
+        self._pool = serial_pool()
+        self._generation = 0
+        self.closed = False
+        # Facet counts cost more than the hits: they follow once typing pauses.
+        self._pending_facets: tuple[int, str, dict[str, str]] | None = None
+        self._facet_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
+        self._facet_timer.timeout.connect(self._count_facets)
+        self.index_task: ProcessTask | None = None
+        self.last_query: tuple[str, dict[str, str]] | None = None
+
+    # -- the core library, created on the worker thread on first use ---------
+    @property
+    def library(self) -> Any:
+        """The core ``Library`` (imported lazily: whoosh is not needed to paint)."""
+        if self._library is None:
+            from briefing_app.core.library import Library
+
+            self._library = Library(self.home.root)
+        return self._library
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Run ``fn(library, *args)`` on the library thread.
+
+        Results that arrive after ``close()`` are dropped: the widgets that
+        asked for them may be gone.
+        """
+        task = run_in_thread(lambda: fn(self.library, *args, **kwargs), pool=self._pool)
+        task.alive = lambda: not self.closed
+        return task
+
+    # -- search ----------------------------------------------------------------
+    def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> int:
+        """Start a search; returns its generation. Empty queries clear the results."""
+        self._generation += 1
+        generation = self._generation
+        filters = dict(filters or {})
+        self.last_query = (query, filters)
+        if not query.strip() and not filters:
+            self.resultsReady.emit(SearchResult(query, 0, []))
+            return generation
+
+        def work() -> SearchResult | None:
+            if generation != self._generation:
+                return None  # a newer keystroke came in while this one waited
+            if not self.library.is_built():
+                raise RuntimeError("The library is being indexed; results will follow.")
+            return self._search(query or "*", filters, limit, facets=False)
+
+        task = run_in_thread(work, pool=self._pool)
+        task.alive = lambda: not self.closed
+        task.result.connect(lambda result: self._deliver(generation, result))
+        task.error.connect(lambda exc: self._failed(generation, exc))
+        self._pending_facets = (generation, query, filters)
+        return generation
+
+    def _search(
+        self, query: str, filters: dict[str, str], limit: int, *, facets: bool
+    ) -> SearchResult:
+        """Hits first, facet counts in a second pass (counting costs more than finding)."""
+        try:
+            return self.library.search(query, filters=filters or None, limit=limit, facets=facets)
+        except TypeError:  # a Library without the optional ``facets`` switch
+            return self.library.search(query, filters=filters or None, limit=limit)
+
+    def _deliver_facets(self, generation: int, counts: dict[str, dict[str, int]] | None) -> None:
+        if counts is not None and generation == self._generation:
+            self.facetsReady.emit(counts)
+
+    def rerun(self) -> None:
+        if self.last_query is not None:
+            self.search(*self.last_query)
+
+    def _deliver(self, generation: int, result: SearchResult | None) -> None:
+        if result is not None and generation == self._generation:
+            self.resultsReady.emit(result)
+            self._facet_timer.start()  # count facets once typing pauses
+
+    def _count_facets(self) -> None:
+        if self._pending_facets is None or self._pending_facets[0] != self._generation:
+            return
+        generation, query, filters = self._pending_facets
+
+        def facet_work() -> dict[str, dict[str, int]] | None:
+            if generation != self._generation:
+                return None  # typing went on: count facets for the newer query instead
+            return self._search(query or "*", filters, 1, facets=True).facets
+
+        task = run_in_thread(facet_work, pool=self._pool)
+        task.alive = lambda: not self.closed
+        task.result.connect(lambda counts: self._deliver_facets(generation, counts))
+
+    def _failed(self, generation: int, exc: object) -> None:
+        if generation == self._generation:
+            self.searchFailed.emit(str(exc).splitlines()[0] if str(exc) else repr(exc))
+
+    # -- documents -------------------------------------------------------------
+    def load_document(
+        self, doc_id: str, on_loaded: Callable[[DocumentMeta | None, list[Segment]], None]
+    ) -> Task:
+        task = self.call(lambda lib: (lib.document(doc_id), lib.document_segments(doc_id)))
+        task.result.connect(lambda pair: on_loaded(*pair))
+        return task
+
+    # -- indexing (child process) ----------------------------------------------
+    def is_indexing(self) -> bool:
+        return self.index_task is not None and self.index_task.is_running()
+
+    def index(self, files: list[Path] | None = None) -> ProcessTask | None:
+        """Add ``files`` (or build the whole library) in a child process."""
+        if self.is_indexing():
+            return None
+        from briefing_app.gui.index_job import run_index_job
+
+        task = ProcessTask(run_index_job, str(self.home.root), [str(f) for f in files or []])
+        task.result.connect(self._index_done)
+        task.error.connect(lambda _msg: self.indexFinished.emit(None))
+        self.index_task = task
+        task.start()
+        self.indexStarted.emit(task)
+        return task
+
+    def _index_done(self, report: dict[str, Any]) -> None:
+        if self.closed:
+            return
+        # Another process wrote the index: drop our searcher and cached results
+        # (queued before any later search on the same single thread).
+        self.call(lambda lib: lib.close())
+        self.indexFinished.emit(report)
+        self.libraryChanged.emit()
+
+    def close(self) -> None:
+        self.closed = True
+        if self.index_task is not None and self.index_task.is_running():
+            self.index_task.cancel()
+        self._pool.waitForDone(3000)
+        if self._library is not None:
+            self._library.close()

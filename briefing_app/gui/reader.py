@@ -1,0 +1,297 @@
+"""The reader: a whole document, scrolled to the passage, matched words marked.
+
+The document is laid out block by block (not through HTML) so the reader
+knows which block holds which segment: clicking a paragraph makes it the
+passage that Insert and Add to basket act on.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.citation import cite, document_reference, format_date
+from briefing_app.core.drafts.insert import Passage
+from briefing_app.core.models import DocumentMeta, Segment
+from briefing_app.gui import style
+from briefing_app.gui.results_model import unit_label
+
+_MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
+
+
+def marked_words(snippet: str) -> list[str]:
+    """The words the search matched, as the snippet marks them."""
+    words = {html.unescape(w).strip() for w in _MARK.findall(snippet or "")}
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+class ReaderView(QTextBrowser):
+    """Read-only document view with segment-aware clicks and match navigation."""
+
+    segmentClicked = Signal(object)  # Segment
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setOpenLinks(False)
+        self.segments: list[Segment] = []
+        self.meta: DocumentMeta | None = None
+        self._block_segment: dict[int, int] = {}
+        self.matches: list[QTextCursor] = []
+        self.current_match = -1
+        self.focus_index = -1
+
+    def show_document(
+        self,
+        meta: DocumentMeta | None,
+        segments: Sequence[Segment],
+        focus_segment_id: str | None = None,
+        words: Sequence[str] = (),
+    ) -> None:
+        self.meta, self.segments = meta, list(segments)
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(14)
+        cursor = QTextCursor(doc)
+        self._block_segment = {}
+        self.focus_index = next(
+            (i for i, s in enumerate(self.segments) if s.segment_id == focus_segment_id), -1
+        )
+        self._write_header(cursor, meta)
+        section = None
+        for i, segment in enumerate(self.segments):
+            if segment.section and segment.section != section:
+                section = segment.section
+                self._write_block(cursor, section, size=1.08, bold=True, top=12)
+            block_format = QTextBlockFormat()
+            block_format.setTopMargin(3)
+            block_format.setBottomMargin(5)
+            if i == self.focus_index:
+                block_format.setBackground(style.passage_background())
+                block_format.setLeftMargin(4)
+            cursor.insertBlock(block_format)
+            self._block_segment[cursor.block().blockNumber()] = i
+            bold = QTextCharFormat()
+            bold.setFontWeight(QFont.Weight.Bold)
+            if segment.number:
+                cursor.insertText(f"{segment.number}. ", bold)
+            cursor.insertText(
+                (segment.display or segment.text).replace("\n", " "), QTextCharFormat()
+            )
+        self.setDocument(doc)
+        self._mark(words)
+        self.scroll_to_focus()
+
+    def _write_header(self, cursor: QTextCursor, meta: DocumentMeta | None) -> None:
+        if meta is None:
+            return
+        title_format = QTextCharFormat()
+        title_format.setFontWeight(QFont.Weight.Bold)
+        title_format.setFontPointSize(self.font().pointSizeF() * 1.25)
+        cursor.insertText(meta.title, title_format)
+        details = [
+            d for d in (meta.body, meta.place, format_date(meta.date) if meta.date else "") if d
+        ]
+        if details:
+            self._write_block(cursor, " · ".join(details), muted=True)
+
+    def _write_block(
+        self, cursor: QTextCursor, text: str, *, size: float = 1.0, bold: bool = False,
+        muted: bool = False, top: int = 2,
+    ) -> None:  # fmt: skip
+        block_format = QTextBlockFormat()
+        block_format.setTopMargin(top)
+        block_format.setBottomMargin(4)
+        char = QTextCharFormat()
+        char.setFontPointSize(self.font().pointSizeF() * size)
+        if bold:
+            char.setFontWeight(QFont.Weight.Bold)
+        if muted:
+            char.setForeground(style.muted_text())
+        cursor.insertBlock(block_format)
+        cursor.insertText(text, char)
+
+    # -- matches -----------------------------------------------------------------
+    def _mark(self, words: Sequence[str]) -> None:
+        self.matches, self.current_match = [], -1
+        if words:
+            pattern = r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+            regex = QRegularExpression(
+                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+            )
+            found = self.document().find(regex, 0)
+            while not found.isNull():
+                self.matches.append(found)
+                found = self.document().find(regex, found)
+        focus_block = self._focus_block_number()
+        if self.matches:
+            in_focus = [
+                i for i, c in enumerate(self.matches) if c.block().blockNumber() == focus_block
+            ]
+            self.current_match = in_focus[0] if in_focus else 0
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        selections = []
+        for i, match in enumerate(self.matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = match
+            selection.format.setBackground(
+                style.current_mark_background()
+                if i == self.current_match
+                else style.mark_background()
+            )
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def next_match(self, step: int = 1) -> None:
+        if not self.matches:
+            return
+        self.current_match = (self.current_match + step) % len(self.matches)
+        self._paint_marks()
+        cursor = QTextCursor(self.matches[self.current_match])
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def previous_match(self) -> None:
+        self.next_match(-1)
+
+    # -- passage -------------------------------------------------------------------
+    def _focus_block_number(self) -> int:
+        for number, index in self._block_segment.items():
+            if index == self.focus_index:
+                return number
+        return -1
+
+    def scroll_to_focus(self) -> None:
+        number = self._focus_block_number()
+        if number < 0:
+            self.verticalScrollBar().setValue(0)
+            return
+        block = self.document().findBlockByNumber(number)
+        self.document().adjustSize()
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(max(0, int(top) - 60))
+
+    def focus_segment(self) -> Segment | None:
+        return (
+            self.segments[self.focus_index] if 0 <= self.focus_index < len(self.segments) else None
+        )
+
+    def focus_passage(self) -> Passage | None:
+        segment = self.focus_segment()
+        if segment is None or self.meta is None:
+            return None
+        return Passage.from_segment(segment, self.meta)
+
+    def text_of_focus(self) -> str:
+        segment = self.focus_segment()
+        return segment.text if segment else ""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.textCursor().hasSelection():
+            return
+        block = self.cursorForPosition(event.position().toPoint()).block().blockNumber()
+        index = self._block_segment.get(block)
+        if index is not None and index != self.focus_index:
+            self._set_focus_index(index)
+            self.segmentClicked.emit(self.segments[index])
+
+    def _set_focus_index(self, index: int) -> None:
+        previous = self._focus_block_number()
+        self.focus_index = index
+        for number, background in ((previous, None), (self._focus_block_number(), True)):
+            if number < 0:
+                continue
+            cursor = QTextCursor(self.document().findBlockByNumber(number))
+            block_format = cursor.blockFormat()
+            if background:
+                block_format.setBackground(style.passage_background())
+            else:
+                block_format.clearProperty(QTextFormat.Property.BackgroundBrush)
+            cursor.setBlockFormat(block_format)
+
+
+class ReaderPanel(QWidget):
+    """The reader with its citation line and match navigation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = ReaderView(self)
+        self.citation = QLabel(objectName="readerCitation")
+        self.citation.setWordWrap(True)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.citation.setText("Select a result to read it in its document.")
+        self.match_label = QLabel()
+        self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
+        self.next_button = QToolButton(text="▶", toolTip="Next match (F3)")
+        self.prev_button.clicked.connect(self.previous_match)
+        self.next_button.clicked.connect(self.next_match)
+        self.view.segmentClicked.connect(lambda _s: self._update_header())
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 4, 6, 2)
+        bar.addWidget(self.citation, 1)
+        bar.addWidget(self.match_label)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def show_document(
+        self,
+        meta: DocumentMeta | None,
+        segments: Sequence[Segment],
+        focus_segment_id: str | None = None,
+        words: Sequence[str] = (),
+    ) -> None:
+        self.view.show_document(meta, segments, focus_segment_id, words)
+        self._update_header()
+
+    def next_match(self) -> None:
+        self.view.next_match()
+        self._update_header()
+
+    def previous_match(self) -> None:
+        self.view.previous_match()
+        self._update_header()
+
+    def _update_header(self) -> None:
+        segment, meta = self.view.focus_segment(), self.view.meta
+        if segment is not None and meta is not None:
+            label = unit_label(segment.kind, segment.number)
+            self.citation.setText(
+                f"<b>{html.escape(label)}</b> — {html.escape(cite(meta, segment))}"
+            )
+        elif meta is not None:
+            self.citation.setText(f"<b>{html.escape(document_reference(meta))}</b>")
+        count = len(self.view.matches)
+        current = self.view.current_match + 1
+        self.match_label.setText(f"match {current} of {count}" if count else "")
+        self.prev_button.setEnabled(count > 1)
+        self.next_button.setEnabled(count > 1)

@@ -1,0 +1,102 @@
+"""Search hits as a Qt item model, and passages as drag-and-drop data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+
+from briefing_app.core.drafts.insert import Passage, quote_block
+from briefing_app.core.models import Hit
+
+PASSAGES_MIME = "application/x-briefing-passages"
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+SnippetRole = Qt.ItemDataRole.UserRole + 2
+CitationRole = Qt.ItemDataRole.UserRole + 3
+LabelRole = Qt.ItemDataRole.UserRole + 4
+
+_KIND_LABEL = {"recommendation": "Rec.", "paragraph": "Para.", "slide": "Slide"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def unit_label(kind: str, number: str) -> str:
+    """'Rec. 18', 'Para. 3', 'Slide 4'."""
+    return f"{_KIND_LABEL.get(kind, kind.capitalize())} {number}".strip()
+
+
+def hit_label(hit: Hit) -> str:
+    return unit_label(hit.kind, hit.number)
+
+
+class ResultsModel(QAbstractListModel):
+    """A page of hits; rows can be dragged into the draft or the basket."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> Hit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def hits(self) -> list[Hit]:
+        return list(self._hits)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit_label(hit)} · {hit.doc_title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.citation
+        if role == HitRole:
+            return hit
+        if role == SnippetRole:
+            return hit.snippet or hit.text[:300]
+        if role == CitationRole:
+            return hit.citation
+        if role == LabelRole:
+            return hit_label(hit)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [PASSAGES_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        hits = [h for h in (self.hit(i.row()) for i in indexes) if h is not None]
+        return passages_mime([Passage.from_hit(h) for h in hits])
+
+
+def passages_mime(passages: Sequence[Passage]) -> QMimeData:
+    """Passages for a drop: our own format, and the Markdown for other apps."""
+    mime = QMimeData()
+    payload = [vars(p) for p in passages]
+    mime.setData(PASSAGES_MIME, json.dumps(payload).encode("utf-8"))
+    mime.setText("\n\n".join(quote_block(p, n) for n, p in enumerate(passages, 1)))
+    return mime
+
+
+def passages_from_mime(mime: QMimeData) -> list[Passage]:
+    if not mime.hasFormat(PASSAGES_MIME):
+        return []
+    try:
+        raw = json.loads(bytes(mime.data(PASSAGES_MIME).data()).decode("utf-8"))
+        return [Passage(**item) for item in raw]
+    except (ValueError, TypeError):
+        return []

@@ -1,0 +1,169 @@
+"""The search box, "did you mean", active filters and the list of hits."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.models import Hit, SearchResult
+from briefing_app.gui.results_delegate import HitDelegate
+from briefing_app.gui.results_model import ResultsModel
+
+DEBOUNCE_MS = 25
+PLACEHOLDER = 'Search agreed language — e.g. darknet, SALW marking, "tracing", kind:recommendation'
+
+
+class SearchPanel(QWidget):
+    queryChanged = Signal(str)  # debounced: the text to search for
+    currentHitChanged = Signal(object)  # Hit | None
+    hitActivated = Signal(object)  # Hit (Enter or double-click)
+    filtersCleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(objectName="searchEdit")
+        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setClearButtonEnabled(True)
+        self.history = QStringListModel(self)
+        completer = QCompleter(self.history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.edit.setCompleter(completer)
+        self.history_button = QToolButton(text="History", objectName="historyButton")
+        self.history_button.setToolTip("Recent searches (Down arrow in the search box)")
+        self.history_button.clicked.connect(self.show_history)
+
+        self.suggestion = QLabel(objectName="didYouMean")
+        self.suggestion.setVisible(False)
+        self.suggestion.linkActivated.connect(self._accept_suggestion)
+        self.filters_label = QLabel(objectName="activeFilters")
+        self.filters_label.setVisible(False)
+        self.filters_label.linkActivated.connect(lambda _link: self.filtersCleared.emit())
+        self.count = QLabel(objectName="resultCount")
+        self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = ResultsModel(self)
+        self.view = QListView(objectName="resultsView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(HitDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setAlternatingRowColors(True)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.activated.connect(
+            lambda index: self.hitActivated.emit(self.model.hit(index.row()))
+        )
+
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(lambda: self.queryChanged.emit(self.edit.text()))
+        self.edit.textEdited.connect(lambda _text: self.timer.start())
+        self.edit.returnPressed.connect(self._return_pressed)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.edit, 1)
+        top.addWidget(self.history_button)
+        status = QHBoxLayout()
+        status.setContentsMargins(2, 0, 2, 0)
+        status.addWidget(self.count)
+        status.addStretch(1)
+        status.addWidget(self.filters_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.suggestion)
+        layout.addLayout(status)
+        layout.addWidget(self.view, 1)
+
+    # -- results ---------------------------------------------------------------
+    def show_result(self, result: SearchResult) -> None:
+        self.model.set_hits(result.hits)
+        if not result.query.strip():
+            self.count.setText("")
+        elif result.total == 0:
+            self.count.setText("No results")
+        else:
+            shown = len(result.hits)
+            more = f" (showing {shown})" if shown < result.total else ""
+            self.count.setText(f"{result.total} result{'s' if result.total != 1 else ''}{more}")
+        if result.corrected and result.corrected != result.query:
+            link = html.escape(result.corrected)
+            self.suggestion.setText(f'Did you mean: <a href="{link}"><b>{link}</b></a>?')
+            self.suggestion.setVisible(True)
+        else:
+            self.suggestion.setVisible(False)
+        if result.hits:
+            self.view.setCurrentIndex(self.model.index(0))
+        else:
+            self.currentHitChanged.emit(None)
+
+    def show_error(self, message: str) -> None:
+        self.count.setText(message)
+
+    def show_filters(self, filters: dict[str, str]) -> None:
+        if not filters:
+            self.filters_label.setVisible(False)
+            return
+        parts = ", ".join(f"{k}: {html.escape(v)}" for k, v in filters.items())
+        self.filters_label.setText(f'Filtered by {parts} · <a href="clear">clear</a>')
+        self.filters_label.setVisible(True)
+
+    def current_hit(self) -> Hit | None:
+        return self.model.hit(self.view.currentIndex().row())
+
+    def selected_hits(self) -> list[Hit]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        hits = [h for h in (self.model.hit(r) for r in rows) if h is not None]
+        current = self.current_hit()
+        return hits or ([current] if current else [])
+
+    # -- history ---------------------------------------------------------------
+    def set_history(self, queries: list[str]) -> None:
+        self.history.setStringList(queries)
+
+    def show_history(self) -> None:
+        self.edit.setFocus()
+        self.edit.completer().setCompletionPrefix("")
+        self.edit.completer().complete()
+
+    def focus_search(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def _accept_suggestion(self, text: str) -> None:
+        self.edit.setText(text)
+        self.timer.stop()
+        self.queryChanged.emit(text)
+
+    def _return_pressed(self) -> None:
+        self.timer.stop()
+        self.queryChanged.emit(self.edit.text())
+        hit = self.current_hit()
+        if hit is not None:
+            self.view.setFocus()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentHitChanged.emit(self.model.hit(current.row()))
+
+    def search_for(self, text: str) -> None:
+        """Set the query and search now (menus, history, screenshots)."""
+        self.edit.setText(text)
+        self.timer.stop()
+        self.queryChanged.emit(text)

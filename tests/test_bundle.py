@@ -1,0 +1,145 @@
+"""The PyInstaller bundle: the library check of packaging/, and a real build (slow)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+import pytest
+
+from tests.conftest import PROJECT_ROOT
+
+PACKAGING = PROJECT_ROOT / "packaging"
+PYSIDE_QT = Path(PySide6.__file__).parent / "Qt"
+PLATFORMS = ("libqxcb.so", "libqoffscreen.so")
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("ldd") is None,
+    reason="the bundle checks use bash and ldd (Linux)",
+)
+
+
+def fake_bundle(
+    root: Path, *, plugins: tuple[str, ...] = ("libqxcb.so", "libqoffscreen.so")
+) -> Path:
+    """A folder shaped like dist/briefing/ (the files need not be real libraries)."""
+    internal = root / "briefing" / "_internal"
+    platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
+    platforms.mkdir(parents=True)
+    for name in plugins:
+        (platforms / name).write_bytes(b"not an ELF file: ldd has nothing to say")
+    (internal / "corpus").mkdir()
+    (internal / "corpus" / "corpus.toml").write_text("", encoding="utf-8")
+    return root / "briefing"
+
+
+def check(bundle: Path, log: Path | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = ["bash", str(PACKAGING / "check_bundle.sh"), str(bundle)]
+    cmd += [str(log)] if log else []
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+
+
+def pyinstaller_warning(lib: str, needed_by: str) -> str:
+    return (
+        f"31230 WARNING: Library not found: could not resolve '{lib}', "
+        f"dependency of '{needed_by}'.\n"
+    )
+
+
+def test_check_fails_when_pyinstaller_could_not_find_an_xcb_library(tmp_path: Path) -> None:
+    bundle = fake_bundle(tmp_path)
+    log = tmp_path / "build.log"
+    qxcb = "/venv/PySide6/Qt/plugins/platforms/libqxcb.so"
+    log.write_text(
+        pyinstaller_warning("libxcb-icccm.so.4", qxcb)
+        + pyinstaller_warning("libxcb-keysyms.so.1", qxcb),
+        encoding="utf-8",
+    )
+    done = check(bundle, log)
+    assert done.returncode == 1
+    assert "libxcb-icccm.so.4 not found (needed by '/venv/PySide6" in done.stderr
+    assert "libxcb-keysyms.so.1" in done.stderr
+    assert "FAILED: 2 missing" in done.stderr
+
+
+def test_check_tolerates_what_the_desktop_provides(tmp_path: Path) -> None:
+    bundle = fake_bundle(tmp_path)
+    log = tmp_path / "build.log"
+    log.write_text(
+        pyinstaller_warning("libgtk-3.so.0", "/venv/plugins/platformthemes/libqgtk3.so")
+        + pyinstaller_warning("libwayland-cursor.so.0", "/venv/plugins/platforms/libqwayland.so"),
+        encoding="utf-8",
+    )
+    done = check(bundle, log)
+    assert done.returncode == 0, done.stderr
+    assert "libgtk-3.so.0 is not on this machine" in done.stderr
+    assert "check_bundle: OK" in done.stdout
+
+
+def test_check_fails_when_the_xcb_plugin_is_not_bundled(tmp_path: Path) -> None:
+    done = check(fake_bundle(tmp_path, plugins=("libqoffscreen.so",)))
+    assert done.returncode == 1
+    assert "not bundled: Qt plugin platforms/libqxcb.so" in done.stderr
+
+
+def test_check_runs_ldd_on_the_bundled_libraries(tmp_path: Path) -> None:
+    """The real xcb plugin without the Qt libraries beside it: ldd finds the hole."""
+    bundle = fake_bundle(tmp_path, plugins=("libqoffscreen.so",))
+    real = PYSIDE_QT / "plugins" / "platforms" / "libqxcb.so"
+    shutil.copy(real, bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms")
+    done = check(bundle)
+    assert done.returncode == 1
+    assert "ldd: PySide6/Qt/plugins/platforms/libqxcb.so needs libQt6XcbQpa.so.6" in done.stderr
+
+
+def _pyinstaller_or_skip() -> None:
+    probe = [sys.executable, "-c", "import PyInstaller"]
+    if subprocess.run(probe, capture_output=True, check=False).returncode == 0:
+        return
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "pyinstaller>=6.5"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if install.returncode != 0:
+        last = (install.stderr.strip().splitlines() or ["no output"])[-1]
+        pytest.skip(f"PyInstaller cannot be installed here: {last}")
+
+
+@pytest.mark.slow
+def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
+    _pyinstaller_or_skip()
+    dist, work = tmp_path / "dist", tmp_path / "work"
+    env = {**os.environ, "PY": sys.executable}
+    built = subprocess.run(
+        ["bash", str(PACKAGING / "build.sh"), "--dist", str(dist), "--work", str(work)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr[-4000:]
+    assert "check_bundle: OK" in built.stdout
+    bundle = dist / "briefing"
+    assert (bundle / "briefing.desktop").is_file()
+    user_home = tmp_path / "user-home"
+    smoke = subprocess.run(
+        [str(bundle / "briefing"), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_HOME": str(user_home)},
+        cwd=tmp_path,  # nothing from the source tree within reach
+        timeout=600,
+        check=False,
+    )
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr[-4000:]
+    assert smoke.stdout.splitlines()[-1] == "smoke: all steps passed"
+    # The bundle read its own copy of the corpus and thesaurus, not the checkout's.
+    assert f"under {bundle / '_internal'}" in smoke.stdout

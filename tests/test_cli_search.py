@@ -1,0 +1,111 @@
+"""The `index`, `add`, `search` and `similar` commands, JSON and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_app.cli.cmd_index import report_and_status
+from briefing_app.cli.main import main
+from briefing_app.core.index import lock as lock_module
+from briefing_app.core.index.lock import writer_lock
+from briefing_app.core.models import IndexReport, Skipped
+from briefing_app.core.paths import DataHome
+
+HIT_KEYS = {
+    "doc_id",
+    "doc_title",
+    "segment_id",
+    "kind",
+    "number",
+    "section",
+    "citation",
+    "text",
+    "snippet",
+    "score",
+}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, json.loads(out), err
+
+
+def test_search_builds_first_and_prints_the_documented_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, data, err = run_json(capsys, "search", "darknet", "--json", "--limit", "5")
+    assert status == 0
+    assert "building the index" in err
+    assert set(data) == {"query", "total", "corrected", "facets", "hits"}
+    assert data["query"] == "darknet" and data["total"] >= 2
+    assert data["hits"] and all(set(h) == HIT_KEYS for h in data["hits"])
+    rec = next(h for h in data["hits"] if h["kind"] == "recommendation")
+    assert rec["segment_id"] == "wg-firearms-2021-report#recommendation-18"
+    assert rec["citation"].endswith("recommendation 18")
+    assert "<b>" in rec["snippet"]
+    assert set(data["facets"]) >= {"kind", "doc", "section", "year", "body"}
+
+
+def test_search_filters_and_plain_output(capsys: pytest.CaptureFixture[str]) -> None:
+    status, data, _ = run_json(
+        capsys, "search", "firearms", "--kind", "recommendation", "--limit", "50", "--json"
+    )
+    assert status == 0 and {h["kind"] for h in data["hits"]} == {"recommendation"}
+    assert main(["search", "firarms", "traficking"]) == 0
+    out = capsys.readouterr().out
+    assert "Did you mean: firearms trafficking" in out
+
+
+def test_similar_by_segment_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    seg = "wg-firearms-2021-report#recommendation-18"
+    status, data, _ = run_json(capsys, "similar", "--segment", seg, "--limit", "3", "--json")
+    assert status == 0 and 0 < len(data["hits"]) <= 3
+    assert all(set(h) == HIT_KEYS and h["segment_id"] != seg for h in data["hits"])
+    assert main(["similar", "--segment", "nope#paragraph-1"]) == 1
+    assert main(["similar"]) == 1
+    err = capsys.readouterr().err
+    assert "no segment 'nope#paragraph-1'" in err and "Traceback" not in err
+
+
+def test_index_and_add_summaries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    speech = tmp_path / "testland.txt"
+    speech.write_text(
+        "Statement by Testland\n\nWe welcome the zebra initiative on marking.\n\nThank you.\n"
+    )
+    status, data, err = run_json(capsys, "index", str(tmp_path / "missing.docx"), "--json")
+    assert status == 0 and len(data["indexed"]) == 4
+    assert data["skipped"] == [
+        {"path": str(tmp_path / "missing.docx"), "reason": "no such file or folder"}
+    ]
+    assert "[4/4]" in err  # progress on stderr
+    status, data, _ = run_json(capsys, "add", str(speech), "--json")
+    assert status == 0 and data["indexed"] == ["testland"] and data["unchanged"] == 4
+    assert (DataHome.resolve().library_dir / "testland.txt").exists()
+    assert main(["index"]) == 0
+    assert "0 document(s)" in capsys.readouterr().out
+
+
+def test_nothing_indexable_is_a_failure() -> None:
+    assert report_and_status(IndexReport(skipped=[Skipped("x.pdf", "encrypted")]), True) == 1
+    assert report_and_status(IndexReport(unchanged=3), True) == 0
+
+
+def test_busy_index_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(lock_module, "DEFAULT_WAIT", 0.2)
+    with writer_lock(DataHome.resolve().index_dir):
+        assert main(["index"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing: the library is being updated") and "\n" not in err
+
+
+def test_export_hits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("briefing_app.core.precedents.hitlist_export")
+    target = tmp_path / "hits.csv"
+    assert main(["search", "darknet", "--export", str(target)]) == 0
+    assert target.exists() and "darknet" in target.read_text(encoding="utf-8-sig").lower()

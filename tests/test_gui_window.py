@@ -1,0 +1,198 @@
+"""The real main window, offscreen: search, read, insert, speaking time, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit
+
+from briefing_app.core.drafts.autosave import find_recoveries
+from briefing_app.core.paths import DataHome
+from briefing_app.gui.main_window import MainWindow
+from tests import gui_support
+from tests.gui_support import open_window, search
+
+# Fixtures shared with the other GUI test modules.
+built_index, home, window = gui_support.built_index, gui_support.home, gui_support.window
+
+pytestmark = pytest.mark.gui
+
+
+def test_contract_object_names(window: MainWindow) -> None:
+    assert isinstance(window.findChild(QLineEdit, "searchEdit"), QLineEdit)
+    assert isinstance(window.findChild(QAbstractItemView, "resultsView"), QAbstractItemView)
+    assert isinstance(window.findChild(QPlainTextEdit, "draftEditor"), QPlainTextEdit)
+    for name in ("readerView", "basketView", "previewView", "speakingTimeLabel"):
+        assert window.findChild(object, name) is not None, name
+    assert window.insertAction.objectName() == "insertAction"
+    assert window.exportAction.shortcut().toString() == "Ctrl+E"
+    assert window.editor is window.findChild(QPlainTextEdit, "draftEditor")
+
+
+def test_typing_shows_hits_and_the_reader_shows_the_passage(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "darknet")
+    model = window.search_panel.model
+    hits = model.hits()
+    assert any(h.segment_id == "wg-firearms-2021-report#recommendation-18" for h in hits)
+    assert all("<b>" in h.snippet for h in hits)
+    first = hits[0]
+    reader = window.reader.view
+    qtbot.waitUntil(lambda: reader.focus_segment() is not None, timeout=10000)
+    assert reader.focus_segment().segment_id == first.segment_id
+    assert first.text[:40] in reader.toPlainText().replace("\n", " ")
+    assert reader.matches and len(reader.extraSelections()) == len(reader.matches)
+    assert first.citation in window.reader.citation.text()
+
+
+def test_selecting_another_hit_scrolls_the_reader_to_it(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "darknet")
+    view = window.search_panel.view
+    rec18 = next(
+        i for i, h in enumerate(window.search_panel.model.hits()) if h.kind == "recommendation"
+    )
+    view.setCurrentIndex(window.search_panel.model.index(rec18))
+    reader = window.reader.view
+    qtbot.waitUntil(lambda: getattr(reader.focus_segment(), "number", "") == "18", timeout=10000)
+    selected = reader.matches[reader.current_match].selectedText().lower()
+    assert selected == "darknet"
+
+
+def test_ctrl_enter_inserts_quote_and_citation(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("Mr. Chair,\n")
+    search(qtbot, window, "darknet")
+    hit = window.search_panel.current_hit()
+    window.search_panel.view.setFocus()
+    qtbot.waitUntil(window.search_panel.view.hasFocus)
+    before = window.speaking_label.text()
+    qtbot.keyClick(window.search_panel.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    text = window.editor.toPlainText()
+    assert "As stated in" in text and "[^1]:" in text
+    assert f"> {hit.text.split()[0]}" in text
+    assert text.rstrip().endswith(f"[^1]: {hit.citation}.")
+    qtbot.waitUntil(lambda: window.speaking_label.text() != before)
+    assert f"{window.speaking_label.estimate.words} words" in window.speaking_label.text()
+    assert window.speaking_label.estimate.words > 20
+
+
+def test_citation_only_and_basket(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("")
+    search(qtbot, window, "darknet")
+    window.citationOnlyAction.trigger()
+    assert ">" not in window.editor.toPlainText()
+    assert "[^1]" in window.editor.toPlainText()
+    window.add_to_basket()
+    window.search_panel.view.setCurrentIndex(window.search_panel.model.index(1))
+    window.add_to_basket()
+    assert window.basket.model.rowCount() == 2
+    window.basket.model.move(1, -1)
+    window.basket.insert_all.click()
+    text = window.editor.toPlainText()
+    assert text.count("As stated in") == 2 and "[^2]:" in text and "[^3]:" in text
+
+
+def test_speaking_time_warns_when_over_the_slot(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("---\nslot_minutes: 1\n---\n" + "word " * 300)
+    label = window.speaking_label
+    qtbot.waitUntil(lambda: "over by" in label.text())
+    assert "⚠" in label.text() and label.estimate.over
+
+
+def test_autosave_writes_the_file_and_a_restart_offers_recovery(qtbot, home: Path) -> None:
+    first = open_window(qtbot, home)
+    first.session.autosave_timer.setInterval(10)
+    first.editor.setPlainText("")
+    qtbot.keyClicks(first.editor, "Text typed before the power cut")
+    autosave_dir = DataHome.resolve(home).autosave_dir
+    qtbot.waitUntil(lambda: len(find_recoveries(autosave_dir)) == 1)
+    assert find_recoveries(autosave_dir)[0].text.endswith("Text typed before the power cut")
+    # Simulate a crash: the window goes away without closing.
+    first.session.autosave_timer.stop()
+    first.service.close()
+    first.session.close_cleanly = lambda: None  # the crash never runs the clean-up
+    second = open_window(qtbot, home)
+    bar = second.recovery_bar
+    qtbot.waitUntil(bar.isVisible)
+    assert "Untitled draft" in bar.label.text()
+    bar.recover_button.click()
+    assert second.editor.toPlainText().endswith("Text typed before the power cut")
+    assert second.session.modified  # recovered text still needs saving
+    assert not bar.isVisible()
+
+
+def test_save_writes_atomically_and_close_asks(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.editor.setPlainText("# Statement\n\nHello.\n")
+    saved = window.session.save_to(tmp_path / "mine.md")
+    assert saved.read_text(encoding="utf-8") == "# Statement\n\nHello.\n"
+    assert not window.isWindowModified()
+    assert window.settings.recent_drafts[0] == str(saved.resolve())
+    window.editor.appendPlainText("More.")
+    asked = []
+    window.session.ask_unsaved = lambda: asked.append(1) or window.session.ask_unsaved_cancel()
+    from PySide6.QtWidgets import QMessageBox
+
+    window.session.ask_unsaved_cancel = lambda: QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert asked and window.isVisible()
+    window.session.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+
+
+def test_preview_shows_raw_html_as_text(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("Hello <script>alert(1)</script> **bold**\n")
+    window.preview.render_now()
+    shown = window.preview.toPlainText()
+    assert "<script>alert(1)</script>" in shown and "bold" in shown
+    assert window.preview.loadResource(2, QUrl("http://example.org/x.png")) is None
+
+
+def test_outline_lists_headings(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("---\ntitle: x\n---\n# One\n\n## Two\n\ntext\n# Three\n")
+    window.outline.refresh()
+    model = window.outline.model()
+    assert [model.item(r).text() for r in range(model.rowCount())] == ["One", "Three"]
+    assert model.item(0).child(0).text() == "Two"
+
+
+def test_clicking_a_facet_filters_the_results(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "darknet")
+    assert {h.kind for h in window.search_panel.model.hits()} == {"paragraph", "recommendation"}
+    window.library_panel.filters = {}
+    window.library_panel.filters["kind"] = "recommendation"
+    window.library_panel.filtersChanged.emit(dict(window.library_panel.filters))
+    qtbot.waitUntil(
+        lambda: {h.kind for h in window.search_panel.model.hits()} == {"recommendation"},
+        timeout=10000,
+    )
+    assert window.search_panel.filters_label.isVisible()
+
+
+def test_dropping_a_file_on_the_library_indexes_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "zanzibar-note.txt"
+    source.write_text(
+        "Note on the Zanzibar consultations\n\n"
+        "1. The delegation of Zanzibarland recalled the quinquennial marking exercise.\n\n"
+        "2. Participants welcomed the quinquennial review of tracing requests.\n",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    panel = window.library_panel
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    panel.dropEvent(event)
+    assert window.service.is_indexing()
+    qtbot.waitUntil(lambda: not window.service.is_indexing(), timeout=60000)
+    assert "1 document indexed" in window.indexing_status.label.text()
+    assert any(DataHome.resolve(window.home.root).library_dir.rglob("zanzibar-note*.txt"))
+    search(qtbot, window, "quinquennial")
+    assert {h.doc_id for h in window.search_panel.model.hits()} == {"zanzibar-note"}
+
+
+def test_export_docx_writes_a_word_file(window: MainWindow, tmp_path: Path) -> None:
+    window.editor.setPlainText("---\ntitle: Statement\n---\n\nMr. Chair,\n\nThank you.\n")
+    out = window.export_docx(tmp_path / "statement.docx")
+    assert out.is_file() and out.read_bytes()[:2] == b"PK"
