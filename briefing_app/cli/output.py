@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import sys
 from typing import Any
@@ -35,5 +36,5 @@ def print_hits(result: SearchResult) -> None:
 
 
 def strip_marks(snippet: str) -> str:
-    """Terminal rendering of highlight marks: <b>x</b> becomes *x*."""
-    return snippet.replace("<b>", "*").replace("</b>", "*")
+    """Terminal rendering of an HTML snippet: <b>x</b> becomes *x*, entities decoded."""
+    return html.unescape(snippet.replace("<b>", "*").replace("</b>", "*"))

@@ -7,12 +7,12 @@ sentence instead of a traceback.
 
 from __future__ import annotations
 
-import contextlib
+import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from briefing_app.core.atomic import write_bytes_atomic
 from briefing_app.core.export.errors import ExportError
 
 
@@ -52,37 +52,15 @@ def check_target(target: Path) -> None:
 def save_atomically(document: Any, target: Path) -> Path:
     """Save `document` to a temp file in the target's folder and os.replace it in."""
     check_target(target)
+    buffer = io.BytesIO()
+    document.save(buffer)
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=".~briefing-", suffix=".docx")
+        write_bytes_atomic(target, buffer.getvalue(), make_parents=False)
     except OSError as exc:
-        raise ExportError(f"cannot write to the folder {target.parent}: {_why(exc)}") from None
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            document.save(handle)
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp, target.stat().st_mode & 0o777)
-        else:
-            _default_mode(temp)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise ExportError(
-            f"cannot replace {target.name}: {_why(exc)} (is it open in another program?)"
+            f"cannot write {target.name}: {_why(exc)} (is it open in another program?)"
         ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return target
-
-
-def _default_mode(path: Path) -> None:
-    """mkstemp creates 0600; a new document is readable like any other."""
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o644)
 
 
 def _why(exc: OSError) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 
@@ -44,6 +45,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def normalize_token(token: str) -> str:
     return unicodedata.normalize("NFKC", token).translate(_FOLD)
 

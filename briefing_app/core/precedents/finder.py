@@ -65,7 +65,6 @@ def find_precedents(library: Library, text: str, limit: int = 10) -> SearchResul
         extra.update(
             {
                 "passage": passage,
-                "diff": word_diff(draft, passage),
                 "operative": operative,
                 "date": getattr(meta, "date", None),
                 "doc_kind": doc_kind,
@@ -78,7 +77,10 @@ def find_precedents(library: Library, text: str, limit: int = 10) -> SearchResul
         )
         ranked.append(replace(hit, score=round(score, 4), extra=extra))
     ranked.sort(key=lambda h: (-h.score, h.segment_id))
-    return SearchResult(draft, len(ranked), ranked[:limit], corrected=pool.corrected)
+    shown = ranked[:limit]
+    for hit in shown:  # the diff only for what is shown: it is the costly part
+        hit.extra = {"diff": word_diff(draft, hit.extra["passage"]), **hit.extra}
+    return SearchResult(draft, len(ranked), shown, corrected=pool.corrected)
 
 
 def words(text: str) -> list[str]:

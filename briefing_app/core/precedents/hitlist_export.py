@@ -12,11 +12,10 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from briefing_app.core.atomic import write_bytes_atomic
 from briefing_app.core.models import Hit, SearchResult
 from briefing_app.core.precedents.operative import operative_phrase
 
@@ -48,7 +47,7 @@ def export_hits(result: SearchResult, path: Path) -> Path:
     if suffix not in SUFFIXES:
         raise ExportError(f"use a .docx or .csv file name (not {path.suffix or 'no suffix'!r})")
     data = _docx_bytes(result) if suffix == ".docx" else _csv_text(result).encode("utf-8")
-    _atomic_write(path, data)
+    write_bytes_atomic(path, data)
     return path
 
 
@@ -142,17 +141,3 @@ def _docx_bytes(result: SearchResult) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
