@@ -114,7 +114,7 @@ def child_start(home: str) -> None:
 def child_latency(home: str, rounds: int) -> None:
     from briefing_app.gui.app import make_application
 
-    app = make_application()
+    make_application()
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
@@ -240,12 +240,14 @@ def main() -> int:
         print(f"{label}:", flush=True)
         home = ensure_home(kind, args.large_mb)
         start = cold_start(home, args.runs)
-        print(f"  cold start: window shown {start['shown_median_s']:.2f} s, first search answered "
-              f"{start['first_search_median_s']:.2f} s (median of {args.runs}; goal < 1 s)")  # fmt: skip
+        shown, first = start["shown_median_s"], start["first_search_median_s"]
+        print(f"  cold start: window shown {shown:.2f} s, first search answered {first:.2f} s "
+              f"(median of {args.runs}; goal < 1 s)")  # fmt: skip
         typing = latency(home, args.rounds)
         print(f"  keystroke to results: p50 {typing['p50_ms']} ms, p95 {typing['p95_ms']} ms "
               f"over {typing['keystrokes']} keystrokes (goal p95 < 50 ms); core search alone "
-              f"p50 {typing['core_p50_ms']} ms, p95 {typing['core_p95_ms']} ms", flush=True)  # fmt: skip
+              f"p50 {typing['core_p50_ms']} ms, p95 {typing['core_p95_ms']} ms",
+              flush=True)  # fmt: skip
         figures[kind] = {"label": label, **start, **typing}
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"gui-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -276,10 +276,16 @@ def run_all(args: argparse.Namespace) -> int:
     print(f"bench_library: {len(files)} files, {size_mb:.1f} MB, home {home}", flush=True)
     Library(probe).build()
     res: dict[str, Any] = {"files": len(files), "mb": round(size_mb, 1), "cpus": os.cpu_count()}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    name = f"bench_library{'-' + str(args.limit_files) if args.limit_files else ''}.json"
+
+    def save() -> None:  # after every phase: a long run that is stopped keeps its figures
+        (RESULTS / name).write_text(json.dumps(res, indent=2))
 
     if args.cancel_at:
         res["first_cancelled"] = run_child("index", home, cancel_at=args.cancel_at)
         print(f"  cancelled run: {_brief(res['first_cancelled'])}", flush=True)
+        save()
     cmd = [sys.executable, __file__, "--child", "index", "--home", str(home), "--cancel-at=0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     res["usable"] = usable_while_indexing(proc, probe)
@@ -293,17 +299,21 @@ def run_all(args: argparse.Namespace) -> int:
     index_mb = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
     res["index_mb"] = round(index_mb, 1)
 
+    save()
     res["search"] = run_child("search", home, with_qt="0" if args.no_qt else "1")
+    s = res["search"]["search"]
+    print(f"  search p50/p95 {s['p50_ms']}/{s['p95_ms']} ms", flush=True)
+    save()
     res["unchanged_rebuild"] = run_child("index", home, cancel_at=0)
+    print(f"  nothing changed: {_brief(res['unchanged_rebuild'])}", flush=True)
+    save()
     changed = sorted((home / "library").rglob("*.txt"))[len(files) // 2]
     with changed.open("a", encoding="utf-8") as fh:
         fh.write("\n\nWe add one paragraph on ocean acidification to test re-indexing.\n")
     res["one_file_changed"] = run_child("index", home, cancel_at=0)
     res["one_file_changed"]["file"] = changed.name
+    save()
     print_summary(res)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    name = f"bench_library{'-' + str(args.limit_files) if args.limit_files else ''}.json"
-    (RESULTS / name).write_text(json.dumps(res, indent=2))
     print(f"bench_library: results in {RESULTS / name}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -143,3 +143,62 @@ def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
     assert smoke.stdout.splitlines()[-1] == "smoke: all steps passed"
     # The bundle read its own copy of the corpus and thesaurus, not the checkout's.
     assert f"under {bundle / '_internal'}" in smoke.stdout
+    assert_bundle_reads_pdf_and_word(bundle, tmp_path)
+
+
+def assert_bundle_reads_pdf_and_word(bundle: Path, tmp_path: Path) -> None:
+    """pdfium's binary and docx2python are loaded lazily: only a real file proves them."""
+    import json
+
+    import docx
+
+    from tests.pdf_fixtures import write_pdf
+
+    pdf = write_pdf(tmp_path / "note-verbale.pdf", [["The delegation supports the ATT."]])
+    word = docx.Document()
+    word.add_paragraph("The delegation welcomes the Programme of Action on small arms.")
+    word.save(tmp_path / "statement.docx")
+    added = subprocess.run(
+        [str(bundle / "briefing"), "--home", str(tmp_path / "home"), "add", "--json",
+         str(pdf), str(tmp_path / "statement.docx")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600, check=False,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stdout + added.stderr[-4000:]
+    report = json.loads(added.stdout)
+    assert {"note-verbale", "statement"} <= set(report["indexed"]), report
+    assert report["skipped"] == []
+
+
+def test_desktop_entry_names_the_command_and_an_icon_that_exists() -> None:
+    import configparser
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(PACKAGING / "briefing.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Exec"].split()[0] == "briefing"
+    assert desktop["Icon"] == "briefing"
+    assert (PROJECT_ROOT / "resources" / "icons" / "briefing.png").is_file()
+
+
+def test_install_desktop_points_the_menu_entry_at_the_unpacked_bundle(tmp_path: Path) -> None:
+    bundle = fake_bundle(tmp_path / "unpacked here")  # a space in the path, on purpose
+    shutil.copy(PACKAGING / "briefing.desktop", bundle)
+    shutil.copy(PACKAGING / "install-desktop.sh", bundle)
+    icons = bundle / "_internal" / "resources" / "icons"
+    icons.mkdir(parents=True)
+    shutil.copy(PROJECT_ROOT / "resources" / "icons" / "briefing.png", icons)
+    data = tmp_path / "xdg-data"
+    done = subprocess.run(
+        ["sh", str(bundle / "install-desktop.sh")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_DATA_HOME": str(data)},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    installed = (data / "applications" / "briefing.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle}/briefing" %F' in installed
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "briefing.png").is_file()

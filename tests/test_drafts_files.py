@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     def boom(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(draft_file.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
         draft_file.save_draft(target, "new text")
     assert target.read_text(encoding="utf-8") == "old text"

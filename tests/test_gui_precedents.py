@@ -35,7 +35,7 @@ def select(window: MainWindow, text: str) -> None:
 def test_select_find_and_replace(qtbot, window: MainWindow) -> None:
     action = window.findPrecedentsAction
     assert action in window.menuBar().actions()[1].menu().actions()  # Edit menu
-    assert action.shortcut().toString() in ("Ctrl+Shift+P", "Ctrl+Alt+P")
+    assert action.shortcut().toString() == "Ctrl+Shift+P"
     shortcuts = [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
     assert shortcuts.count(action.shortcut().toString()) == 1  # never ambiguous
 
@@ -89,3 +89,17 @@ def test_diff_html_marks_insertions_and_deletions() -> None:
     assert f'<s style="{DELETE_STYLE}">must</s>' in html
     assert f'<span style="{INSERT_STYLE}">should</span>' in html
     assert "act &lt;now&gt;" in html
+
+
+def test_without_a_selection_the_paragraph_at_the_cursor_is_checked(
+    qtbot, window: MainWindow
+) -> None:
+    window.editor.setPlainText(DRAFT)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(DRAFT.index("target 16.4"))
+    window.editor.setTextCursor(cursor)
+    panel = window.precedents_panel
+    with qtbot.waitSignal(panel.resultsShown, timeout=20000):
+        window.findPrecedentsAction.trigger()
+    assert panel.input.toPlainText() == f"{SENTENCE}. We agree."
+    assert panel.current_hit().segment_id == REC5

@@ -168,7 +168,9 @@ def test_clicking_a_facet_filters_the_results(qtbot, window: MainWindow) -> None
     assert window.search_panel.filters_label.isVisible()
 
 
-def test_dropping_a_file_on_the_library_indexes_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_dropping_a_file_on_the_library_indexes_it(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     source = tmp_path / "zanzibar-note.txt"
     source.write_text(
         "Note on the Zanzibar consultations\n\n"
@@ -176,8 +178,10 @@ def test_dropping_a_file_on_the_library_indexes_it(qtbot, window: MainWindow, tm
         "2. Participants welcomed the quinquennial review of tracing requests.\n",
         encoding="utf-8",
     )
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a PDF")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    mime.setUrls([QUrl.fromLocalFile(str(source)), QUrl.fromLocalFile(str(broken))])
     panel = window.library_panel
     event = QDropEvent(
         QPointF(10, 10), Qt.DropAction.CopyAction, mime,
@@ -186,7 +190,10 @@ def test_dropping_a_file_on_the_library_indexes_it(qtbot, window: MainWindow, tm
     panel.dropEvent(event)
     assert window.service.is_indexing()
     qtbot.waitUntil(lambda: not window.service.is_indexing(), timeout=60000)
-    assert "1 document indexed" in window.indexing_status.label.text()
+    status = window.indexing_status
+    assert "1 document indexed" in status.label.text() and "1 skipped" in status.label.text()
+    assert status.details_button.isVisibleTo(window)
+    assert [s["path"] for s in status.report["skipped"]] == [str(broken)]
     assert any(DataHome.resolve(window.home.root).library_dir.rglob("zanzibar-note*.txt"))
     search(qtbot, window, "quinquennial")
     assert {h.doc_id for h in window.search_panel.model.hits()} == {"zanzibar-note"}

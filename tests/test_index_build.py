@@ -144,3 +144,22 @@ def test_a_second_writer_waits_then_says_why(
             lib.build()
         assert "another Briefing" in str(busy.value) and "\n" not in str(busy.value)
         assert len(lib.build().indexed) == 4  # free again
+
+
+def test_worker_processes_index_the_same_as_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.index import indexer
+
+    docs = tmp_path / "docs"
+    for n in range(3):
+        speech(docs, f"w{n}.txt", f"We welcome the zebra initiative number {n}.")
+    with Library(tmp_path / "serial") as serial:
+        serial.build([docs])
+        expected = {h.segment_id for h in serial.search("zebra", limit=50).hits}
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_BYTES", 0)
+    with Library(tmp_path / "parallel") as parallel:
+        report = parallel.build([docs])
+        assert len(report.indexed) == 7 and not report.skipped
+        assert {h.segment_id for h in parallel.search("zebra", limit=50).hits} == expected
+        assert len(expected) == 3

@@ -151,3 +151,29 @@ def test_records_and_library_facets(library: Library) -> None:
 def test_bad_syntax_still_searches(library: Library, tmp_path: Path) -> None:
     assert library.search('"unbalanced quote firearms').total >= 0
     assert library.search("firearms AND (").total >= 0
+
+
+def test_phrases_checked_in_text_match_whoosh_phrase_search(library: Library) -> None:
+    engine = library.engine
+    searcher = engine.searcher()
+    for phrase in ('"illicit financial flows"', '"small arms"', '"States parties"'):
+        fast = library.search(phrase, limit=200, facets=False)
+        # Whoosh's own (position-decoding) phrase search on the same query.
+        exact = searcher.search(engine.builder.build(phrase, searcher.reader()), limit=None)
+        expected = {searcher.stored_fields(r.docnum)["segment_id"] for r in exact}
+        assert expected and ids(fast) == expected
+        assert fast.total == len(expected)
+
+
+def test_scoring_budget_bounds_broad_queries(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.index import collect
+
+    exact = library.search("firearms", limit=10, facets=True).total
+    monkeypatch.setattr(collect, "SCORE_BUDGET", 12)
+    capped = library.search("firearms", limit=10, facets=False)
+    assert len(capped.hits) == 10
+    assert capped.total >= exact > 12  # an upper-bound estimate, never an undercount
+    narrow = library.search("darknet", limit=10, facets=False)
+    assert narrow.total == len(narrow.hits) == library.search("darknet").total

@@ -30,7 +30,20 @@ def cite(doc: DocumentMeta, segment: Segment) -> str:
     return f"{document_reference(doc)}, {pinpoint(segment.kind, segment.number)}"
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_date(iso: str) -> str:

@@ -19,6 +19,12 @@ CONTRACT (implemented by the index/search work; signatures are fixed):
     lib.is_built() -> bool
     lib.close()
 
+Additions (keyword-only, defaults keep the contract): ``Library(home,
+cache=True)`` (an LRU of recent results, dropped when the index changes) and
+``search(..., facets=True)``; ``facets=False`` skips the facet counts, the
+costliest part of a query on a big library, and then ``total`` is exact for
+small result sets and estimated for large ones.
+
 Snippets are HTML-escaped text in which matched words are wrapped in
 ``<b>…</b>``; fragments are joined with " … ".
 """

@@ -104,7 +104,7 @@ def build_menus(w: MainWindow) -> None:
     for dock in w.docks.values():
         w.viewMenu.addAction(dock.toggleViewAction())
     w.viewMenu.addSeparator()
-    w.viewMenu.addAction(_action(w, "Show &preview", w.toggle_preview, "Ctrl+Shift+P"))
+    w.viewMenu.addAction(_action(w, "Show &preview", w.toggle_preview, "F9"))
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(

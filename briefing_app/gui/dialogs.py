@@ -70,6 +70,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)
 
     def apply(self) -> None:
         """Copy the fields into the settings and save what changed."""
@@ -130,20 +131,23 @@ SHORTCUTS = [
                ("Ctrl+B", "Add the passage to the basket"),
                ("Ctrl+N / Ctrl+O", "New draft / open a draft"),
                ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
-               ("Ctrl+E", "Export to Word")]),
-    ("Window", [("F1", "This list"), ("Ctrl+,", "Preferences"), ("Ctrl+Q", "Quit")]),
+               ("Ctrl+E", "Export to Word"),
+               ("Ctrl+Shift+P", "Find precedents for the selected wording")]),
+    ("Window", [("F1", "This list"), ("F9", "Show or hide the preview"),
+                ("Ctrl+,", "Preferences"), ("Ctrl+Q", "Quit")]),
 ]  # fmt: skip
 
 
 def shortcuts_html() -> str:
-    parts = []
-    for group, rows in SHORTCUTS:
-        body = "".join(
-            f"<tr><td><b>{html.escape(k)}</b></td><td>&nbsp;&nbsp;{html.escape(v)}</td></tr>"
-            for k, v in rows
+    """One table, so the keys line up across groups."""
+    rows = []
+    for group, entries in SHORTCUTS:
+        rows.append(f"<tr><td colspan='2'><h3>{group}</h3></td></tr>")
+        rows.extend(
+            f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
+            for k, v in entries
         )
-        parts.append(f"<h3>{group}</h3><table cellpadding='2'>{body}</table>")
-    return "".join(parts)
+    return f"<table cellpadding='2'>{''.join(rows)}</table>"
 
 
 class HtmlDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -58,6 +58,13 @@ class DraftEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light/dark switch while running: recolour the Markdown highlighting."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.setDocument(None)
+            self.highlighter = MarkdownHighlighter(self.document())
 
     # -- drag and drop of passages ---------------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:

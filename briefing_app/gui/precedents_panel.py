@@ -50,7 +50,6 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 INSERT_STYLE = "background-color:#d9f2dd;color:#0b5d1e;"
 DELETE_STYLE = "background-color:#fbdcdc;color:#8a1111;text-decoration:line-through;"
 SHORTCUT = "Ctrl+Shift+P"
-FALLBACK_SHORTCUT = "Ctrl+Alt+P"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -304,8 +303,7 @@ def install_precedents(window: MainWindow) -> PrecedentsPanel:
     dock = window.add_panel("Precedents", panel, Qt.DockWidgetArea.RightDockWidgetArea)
     dock.hide()
     action = QAction("Find &precedents", window, objectName="findPrecedentsAction")
-    taken = {a.shortcut().toString() for a in window.findChildren(QAction)}
-    action.setShortcut(QKeySequence(FALLBACK_SHORTCUT if SHORTCUT in taken else SHORTCUT))
+    action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setToolTip("Has the selected wording been agreed before? Where, and how does it differ?")
 

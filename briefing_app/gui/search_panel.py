@@ -21,7 +21,7 @@ from briefing_app.core.models import Hit, SearchResult
 from briefing_app.gui.results_delegate import HitDelegate
 from briefing_app.gui.results_model import ResultsModel
 
-DEBOUNCE_MS = 25
+DEBOUNCE_MS = 15
 PLACEHOLDER = 'Search agreed language — e.g. darknet, SALW marking, "tracing", kind:recommendation'
 
 

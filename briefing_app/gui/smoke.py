@@ -76,6 +76,7 @@ class _SmokeRun:
         self.app: Any = None
         self.window: Any = None
         self.index_errors: list[str] = []
+        self.index_reports: list[Any] = []
         self.hits: list[Any] = []
         self.draft_path = self.home / "drafts" / "smoke-statement.md"
         self.draft_text = ""
@@ -116,6 +117,7 @@ class _SmokeRun:
         self.window.service.indexStarted.connect(
             lambda task: task.error.connect(self.index_errors.append)
         )
+        self.window.service.indexFinished.connect(self.index_reports.append)
         self.window.show()
         self.app.processEvents()
         if not self.window.isVisible():
@@ -126,10 +128,11 @@ class _SmokeRun:
 
     def wait_for_index(self) -> str:
         service = self.window.service
-        got = _wait_for({"finished": service.indexFinished}, INDEX_TIMEOUT_S)
-        if got is None:
+        if not self.index_reports:
+            _wait_for({"finished": service.indexFinished}, INDEX_TIMEOUT_S)
+        if not self.index_reports:
             raise SmokeFailure(f"the library was not indexed within {INDEX_TIMEOUT_S} s")
-        report = got[1][0]
+        report = self.index_reports[0]
         if not report:
             raise SmokeFailure(f"indexing failed: {'; '.join(self.index_errors) or 'no reason'}")
         if not report.get("indexed"):

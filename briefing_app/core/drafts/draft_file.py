@@ -6,10 +6,10 @@ Saving writes a temporary file beside the target and swaps it in with
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from briefing_app.core.atomic import write_text_atomic
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 RECENT_LIMIT = 10
@@ -22,19 +22,7 @@ def read_draft(path: Path) -> str:
 
 def write_atomic(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(Path(path), text)
 
 
 def save_draft(path: Path, text: str) -> Path:

@@ -149,7 +149,8 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
         "order": segment.order,
         "section": segment.section,
         "text": segment.text,
-        "display": segment.display or segment.text,
+        # Stored only when it differs from the text: halves the stored bytes.
+        "display": segment.display if segment.display != segment.text else "",
         "inferred": segment.inferred_number,
         "footnotes": list(segment.footnotes),
     }
@@ -242,7 +243,8 @@ def _ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
         while window:
             yield collect()
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Finished: reap the workers. Cancelled: drop the queue, do not wait.
+        pool.shutdown(wait=not window, cancel_futures=True)
 
 
 def build(

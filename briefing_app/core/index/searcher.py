@@ -16,8 +16,10 @@ from whoosh import query as Q
 
 from briefing_app.core.citation import cite
 from briefing_app.core.index.catalog import Catalog
+from briefing_app.core.index.collect import top_results
 from briefing_app.core.index.facets import count as count_facets
 from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.phrases import has_phrase, relax, verify
 from briefing_app.core.index.query import (
     QueryBuilder,
     corrected_query,
@@ -33,6 +35,8 @@ from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import resource
 
 CACHE_SIZE = 64
+#: Relaxed-phrase candidates checked before falling back to Whoosh's phrase search.
+PHRASE_CANDIDATES = 200
 
 
 class SearchEngine:
@@ -92,23 +96,14 @@ class SearchEngine:
         flt = filter_query(filters)
         blank = text.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(text, searcher.reader())
-        if isinstance(q, Q.Every):
-            results = searcher.search(q, limit=limit, filter=flt, sortedby=["doc_id", "order"])
-        else:
-            results = searcher.search(q, limit=limit, filter=flt)
+        top, estimate = _top(searcher, q, flt, limit)
         marks = highlight_terms(q) if highlight else set()
-        scored = not isinstance(q, Q.Every)
-        hits = [
-            self._hit(searcher, r.docnum, r.score if scored else 0.0, marks, highlight)
-            for r in results
-        ]
-        result = SearchResult(text, 0, hits)
+        hits = [self._hit(searcher, d, score, marks, highlight) for d, score in top]
+        result = SearchResult(text, estimate, hits)
         if facets:
             docs = matching_docs(searcher, q, flt)
             result.total = len(docs)
             result.facets = count_facets(searcher, docs)
-        else:
-            result.total = _total(results, limit)
         deep = result.total == 0
         result.corrected = corrected_query(text, self.vocabulary, deep=deep) if text else None
         if self.use_cache:
@@ -181,6 +176,43 @@ class SearchEngine:
         )
 
 
+def _top(
+    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
+) -> tuple[list[tuple[int, float]], int]:
+    """(docnum, score) of the best hits, and the total (estimated when large)."""
+    if isinstance(q, Q.Every):
+        results = searcher.search(q, limit=limit, filter=flt, sortedby=["doc_id", "order"])
+        return [(r.docnum, 0.0) for r in results], _total(results, limit)
+    if has_phrase(q):
+        found = _phrase_top(searcher, q, flt, limit)
+        if found is not None:
+            return found
+    results, total, _exact = top_results(searcher, q, limit, flt)
+    return [(r.docnum, float(r.score or 0.0)) for r in results], total
+
+
+def _phrase_top(
+    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
+) -> tuple[list[tuple[int, float]], int] | None:
+    """Phrases checked in the best candidates' text; None when too few pass."""
+    want = max(limit * 5, PHRASE_CANDIDATES)
+    candidates, estimate, complete = top_results(searcher, relax(q), want, flt)
+    picked: list[tuple[int, float]] = []
+    checked = 0
+    for r in candidates:
+        checked += 1
+        if verify(q, searcher.stored_fields(r.docnum).get("text", "")):
+            picked.append((r.docnum, float(r.score or 0.0)))
+            if len(picked) >= limit and not complete:
+                break
+    if complete:
+        return picked[:limit], len(picked)
+    if len(picked) < limit:
+        return None
+    share = len(picked) / checked
+    return picked, max(len(picked), round(estimate * share))
+
+
 def _total(results: Any, limit: int) -> int:
     scored = results.scored_length()
     return scored if scored < limit else int(results.estimated_length())
@@ -193,7 +225,7 @@ def _segment(fields: Mapping[str, Any]) -> Segment:
         number=str(fields.get("number", "")),
         section=fields.get("section", ""),
         text=fields.get("text", ""),
-        display=fields.get("display", ""),
+        display=fields.get("display") or fields.get("text", ""),
         order=int(fields.get("order", 0)),
         inferred_number=bool(fields.get("inferred", False)),
         footnotes=list(fields.get("footnotes") or []),

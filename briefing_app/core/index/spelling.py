@@ -1,12 +1,15 @@
 """Edit-distance suggestions from the unstemmed word list.
 
 Norvig-style candidate generation checked against the vocabulary: distance 1
-(with transpositions) costs a few hundred set lookups; distance 2 is tried
-only when asked (zero-hit queries) and only for words of sensible length.
+(with transpositions) costs a few hundred set lookups. Generating distance 2
+the same way means ~10^5 lookups per word, so the deeper search (only for
+zero-hit queries) compares the word with the known words that share its first
+letter and nearly its length instead.
 """
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from string import ascii_lowercase
 
 from briefing_app.core.index.vocabulary import Vocabulary
@@ -32,8 +35,8 @@ def close_words(word: str, vocabulary: Vocabulary, distance: int = 1) -> list[st
     """Known words within ``distance`` edits, most frequent first."""
     found = set(known(edits1(word), vocabulary))
     if distance >= 2 and not found and len(word) <= MAX_DISTANCE2_LENGTH:
-        for near in edits1(word):
-            found.update(known(edits1(near), vocabulary))
+        pool = [w for w in vocabulary.starting_with(word[0]) if abs(len(w) - len(word)) <= 2]
+        found.update(get_close_matches(word, pool, n=3, cutoff=0.8))
     found.discard(word)
     return sorted(found, key=lambda w: (-vocabulary.count(w), w))
 

@@ -22,6 +22,7 @@ VOCABULARY_NAME = "words.json"
 class Vocabulary:
     def __init__(self, counts: Counter[str] | None = None) -> None:
         self.counts: Counter[str] = counts or Counter()
+        self._buckets: dict[str, list[str]] | None = None
 
     @classmethod
     def load(cls, folder: Path) -> Vocabulary:
@@ -39,12 +40,22 @@ class Vocabulary:
 
     def add_texts(self, texts: Iterable[str], sign: int = 1) -> None:
         delta = word_counts(texts)
+        self._buckets = None
         if sign > 0:
             self.counts.update(delta)
         else:
             self.counts.subtract(delta)
             for word in [w for w in delta if self.counts[w] <= 0]:
                 del self.counts[word]
+
+    def starting_with(self, letter: str) -> list[str]:
+        """Known words with this first letter (bucketed once, on first use)."""
+        if self._buckets is None:
+            buckets: dict[str, list[str]] = {}
+            for word in self.counts:
+                buckets.setdefault(word[:1], []).append(word)
+            self._buckets = buckets
+        return self._buckets.get(letter, [])
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
