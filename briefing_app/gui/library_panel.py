@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardI
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from briefing_app.core.models import DocumentMeta
+from briefing_app.core.precedents.references import describe
 
 DocRole = Qt.ItemDataRole.UserRole + 1
 FacetRole = Qt.ItemDataRole.UserRole + 2  # (key, value)
@@ -32,6 +33,15 @@ _KIND_GROUP = {
     "presentation": "Presentations",
     "document": "Other documents",
 }
+
+
+def facet_value_label(key: str, value: str, titles: dict[str, str] | None = None) -> str:
+    """How a facet value reads: document titles, reference labels; the raw value otherwise."""
+    if key == "doc":
+        return (titles or {}).get(value, value)
+    if key == "ref":
+        return describe(value)
+    return value
 
 
 def supported_files(paths: Sequence[Path]) -> list[Path]:
@@ -136,9 +146,9 @@ class LibraryPanel(QWidget):
             if key == "year":
                 ordered = sorted(values.items(), reverse=True)
             for value, count in ordered[:40]:
-                label = self.titles.get(value, value) if key == "doc" else value
+                label = facet_value_label(key, value, self.titles)
                 item = QStandardItem(f"{label}  ({count})")
-                item.setToolTip(label)
+                item.setToolTip(label if label == value else f"{label}\n{value}")
                 item.setData((key, value), FacetRole)
                 item.setCheckable(True)
                 active = self.filters.get(key) == value
@@ -158,6 +168,18 @@ class LibraryPanel(QWidget):
         else:
             self.filters[key] = value
         self.filtersChanged.emit(dict(self.filters))
+
+    def set_filters(self, filters: dict[str, str]) -> None:
+        """Replace the filters (e.g. "passages citing X" from the reader) and search again."""
+        self.filters = dict(filters)
+        self.filtersChanged.emit(dict(self.filters))
+
+    def filter_labels(self) -> dict[str, str]:
+        """The active filters as the user reads them: facet name -> value label."""
+        return {
+            FACET_LABELS.get(key, key): facet_value_label(key, value, self.titles)
+            for key, value in self.filters.items()
+        }
 
     def clear_filters(self) -> None:
         self.filters.clear()

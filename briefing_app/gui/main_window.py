@@ -149,6 +149,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.library_panel.documentActivated.connect(self.open_document)
         self.library_panel.filesDropped.connect(self.add_documents)
         self.reader.view.segmentClicked.connect(self._segment_clicked)
+        self.reader.view.referenceClicked.connect(self.show_citing)
         self.basket.insertRequested.connect(self.editor.insert_passages)
         self.session.pathChanged.connect(lambda _p: self._update_title())
         self.session.recoveryAvailable.connect(self.recovery_bar.offer)
@@ -204,9 +205,16 @@ class MainWindow(QMainWindow, WindowCommands):
     def search(self, text: str) -> None:
         self.service.search(text, self.library_panel.filters)
 
-    def _filters_changed(self, filters: dict[str, str]) -> None:
-        self.search_panel.show_filters(filters)
+    def _filters_changed(self, _filters: dict[str, str]) -> None:
+        self.search_panel.show_filters(self.library_panel.filter_labels())
         self.search(self.search_panel.edit.text())
+
+    def show_citing(self, key: str) -> None:
+        """The passages citing a reference (a link in the reader): filter on it alone."""
+        self.search_panel.edit.clear()
+        self.search_panel.timer.stop()
+        # The index stores reference keys lowercased; so do the facet values.
+        self.library_panel.set_filters({"ref": key.lower()})
 
     def _remember_query(self) -> None:
         self.settings.add_search(self.search_panel.edit.text())

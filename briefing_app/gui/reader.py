@@ -2,7 +2,9 @@
 
 The document is laid out block by block (not through HTML) so the reader
 knows which block holds which segment: clicking a paragraph makes it the
-passage that Insert and Add to basket act on.
+passage that Insert and Add to basket act on. Recognised references
+("resolution 2370 (2017)", "Firearms Protocol") are anchors whose click
+asks for the passages citing them; the text stays plain text throughout.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QMouseEvent,
@@ -34,10 +37,24 @@ from PySide6.QtWidgets import (
 from briefing_app.core.citation import cite, document_reference, format_date
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import DocumentMeta, Segment
+from briefing_app.core.precedents.references import describe, reference_links
 from briefing_app.gui import style
 from briefing_app.gui.results_model import unit_label
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
+REF_SCHEME = "ref"
+
+
+def reference_url(key: str) -> str:
+    """The link target of a reference: ``ref:`` and the percent-encoded key."""
+    return f"{REF_SCHEME}:{quote(key, safe='')}"
+
+
+def reference_key(url: QUrl | str) -> str | None:
+    """The reference key behind a reader link, or None for any other link."""
+    text = url.toString() if isinstance(url, QUrl) else url
+    scheme, sep, rest = text.partition(":")
+    return unquote(rest) if sep and scheme == REF_SCHEME and rest else None
 
 
 def marked_words(snippet: str) -> list[str]:
@@ -50,11 +67,13 @@ class ReaderView(QTextBrowser):
     """Read-only document view with segment-aware clicks and match navigation."""
 
     segmentClicked = Signal(object)  # Segment
+    referenceClicked = Signal(str)  # reference key, e.g. "res:2370(2017)"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readerView")
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._anchor_clicked)
         self.segments: list[Segment] = []
         self.meta: DocumentMeta | None = None
         self._block_segment: dict[int, int] = {}
@@ -96,12 +115,46 @@ class ReaderView(QTextBrowser):
             bold.setFontWeight(QFont.Weight.Bold)
             if segment.number:
                 cursor.insertText(f"{segment.number}. ", bold)
-            cursor.insertText(
-                (segment.display or segment.text).replace("\n", " "), QTextCharFormat()
-            )
+            self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
         self.setDocument(doc)
         self._mark(words)
         self.scroll_to_focus()
+
+    def _write_text(self, cursor: QTextCursor, text: str) -> None:
+        """Plain text, with each recognised reference as a link (never parsed as HTML)."""
+        plain = QTextCharFormat()
+        done = 0
+        for ref in reference_links(text):
+            cursor.insertText(text[done : ref.start], plain)
+            link = QTextCharFormat()
+            link.setAnchor(True)
+            link.setAnchorHref(reference_url(ref.key))
+            link.setForeground(self.palette().link())
+            link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            link.setToolTip(f"Passages citing {describe(ref.key)}")
+            cursor.insertText(text[ref.start : ref.end], link)
+            done = ref.end
+        cursor.insertText(text[done:], plain)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        key = reference_key(url)
+        if key:
+            self.referenceClicked.emit(key)
+
+    def links(self) -> list[tuple[str, str]]:
+        """(shown text, link target) of every reference link, in reading order."""
+        links = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                href = fragment.charFormat().anchorHref()
+                if fragment.isValid() and href:
+                    links.append((fragment.text(), href))
+                it += 1
+            block = block.next()
+        return links
 
     def _write_header(self, cursor: QTextCursor, meta: DocumentMeta | None) -> None:
         if meta is None:

@@ -118,10 +118,11 @@ class SearchPanel(QWidget):
         self.count.setText(message)
 
     def show_filters(self, filters: dict[str, str]) -> None:
+        """Show the active filters (names and values as they should read)."""
         if not filters:
             self.filters_label.setVisible(False)
             return
-        parts = ", ".join(f"{k}: {html.escape(v)}" for k, v in filters.items())
+        parts = ", ".join(f"{html.escape(k)}: {html.escape(v)}" for k, v in filters.items())
         self.filters_label.setText(f'Filtered by {parts} · <a href="clear">clear</a>')
         self.filters_label.setVisible(True)
 

@@ -335,3 +335,51 @@ def search_text(key: str) -> str:
     if named:
         return f'"{(named.acronyms or named.long_forms)[0]}"'
     return f'"{describe(key)}"'
+
+
+_LIST_KINDS = ("resolution", "decision", "sdg")
+_KEY_NUMBER = re.compile(r"([\w./]+?)(?:\((\d{4})\))?")
+
+
+def reference_links(text: str) -> list[Reference]:
+    """Non-overlapping mentions for the reader to turn into links, in reading order.
+
+    One link per mention: "S/RES/2482 (2019)" links to the resolution rather
+    than the symbol, and each item of "resolutions 2370 (2017) and 2482 (2019)"
+    gets its own link when its number can be found inside the list.
+    """
+    groups: dict[tuple[int, int], list[Reference]] = {}
+    for ref in find_references(text):
+        groups.setdefault((ref.start, ref.end), []).append(ref)
+    links: list[Reference] = []
+    last_end = 0
+    for (start, end), group in sorted(groups.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        if start < last_end:
+            continue
+        last_end = end
+        listed = [r for r in group if r.kind in _LIST_KINDS]
+        if len(listed) > 1 and (items := _list_items(text, listed)):
+            links.extend(items)
+        else:
+            links.append(next((r for r in group if r.kind == "resolution"), group[0]))
+    return links
+
+
+def _list_items(text: str, refs: list[Reference]) -> list[Reference] | None:
+    """Each item of a list mention at its own place (the first keeps the list's head)."""
+    items: list[Reference] = []
+    pos, end = refs[0].start, refs[0].end
+    for ref in refs:
+        parts = _KEY_NUMBER.fullmatch(ref.key.split(":", 1)[1])
+        if parts is None:
+            return None
+        number, year = parts.groups()
+        pattern = re.escape(number) + (rf"\s*\(\s*{year}\s*\)" if year else "") + r"(?![\w/]|\.\d)"
+        m = re.compile(pattern, re.IGNORECASE).search(text, pos, end)
+        if m is None:
+            return None
+        items.append(Reference(ref.key, ref.kind, ref.label, m.start(), m.end()))
+        pos = m.end()
+    first = items[0]
+    items[0] = Reference(first.key, first.kind, first.label, refs[0].start, first.end)
+    return items
