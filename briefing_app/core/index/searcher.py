@@ -132,7 +132,11 @@ class SearchEngine:
         results = searcher.search(q, limit=limit, mask=mask)
         marks = {t for _, t in chosen}
         hits = [self._hit(searcher, r.docnum, r.score or 0.0, marks, True) for r in results]
-        return SearchResult(label, _total(results, limit), hits)
+        # Not _total(): with a mask, Whoosh's estimated_length() counts every
+        # match through a quadratic id-set check (minutes at 100 MB).
+        scored = results.scored_length()
+        total = scored if scored < limit else int(q.estimate_size(searcher.reader()))
+        return SearchResult(label, total, hits)
 
     # -- records ----------------------------------------------------------------
     def segment(self, segment_id: str) -> Segment | None:
