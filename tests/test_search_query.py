@@ -177,3 +177,42 @@ def test_scoring_budget_bounds_broad_queries(
     assert capped.total >= exact > 12  # an upper-bound estimate, never an undercount
     narrow = library.search("darknet", limit=10, facets=False)
     assert narrow.total == len(narrow.hits) == library.search("darknet").total
+
+
+@pytest.mark.parametrize("facets", [True, False])
+def test_empty_query_with_filters_lists_passages_in_document_order(
+    library: Library, facets: bool
+) -> None:
+    result = library.search("", filters={"kind": "recommendation"}, limit=100, facets=facets)
+    assert result.total == 47
+    numbers = [int(h.number) for h in result.hits]
+    assert numbers == list(range(1, 48))
+    assert {h.doc_id for h in result.hits} == {WG}
+    assert all(h.score == 0.0 for h in result.hits)
+    assert [h.segment_id for h in library.search("*", filters={"doc": WG}, limit=5).hits] == [
+        s.segment_id for s in library.document_segments(WG)[:5]
+    ]
+
+
+def test_words_of_the_section_heading_match(library: Library) -> None:
+    # "recommendations" is in the heading of section C, not in most of its recommendations.
+    result = library.search(
+        "recommendations on diversion", filters={"kind": "recommendation"}, limit=100
+    )
+    found = {int(h.number) for h in result.hits}
+    assert set(range(23, 45)) <= found
+    # A word found in the text outranks the same word found only in the heading.
+    in_text = [h for h in result.hits if "recommendation" in h.text.lower()]
+    only_heading = [h for h in result.hits if "recommendation" not in h.text.lower()]
+    assert only_heading
+    if in_text:
+        assert max(h.score for h in in_text) > min(h.score for h in only_heading)
+    # Headings never turn a phrase into a match that the text does not have.
+    assert library.search('"recommendations on the application"').total == 0
+
+
+def test_did_you_mean_only_when_nothing_is_found(library: Library) -> None:
+    assert library.search("firearms traficking").total == 0
+    assert library.search("firearms traficking").corrected == "firearms trafficking"
+    assert library.search("firearms OR traficking").total > 0
+    assert library.search("firearms OR traficking").corrected is None

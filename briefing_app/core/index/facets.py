@@ -1,8 +1,9 @@
 """Facet counts (kind, document, section, year, body, operative, ref).
 
-Single-valued facets are read from Whoosh's sortable columns (one array
-lookup per matching segment); ``refs`` is multi-valued and small, so its
-counts come from intersecting each reference's postings with the matches.
+Single-valued facets are read from Whoosh's sortable columns, loaded once
+per searcher into plain lists (a Python list index instead of a column read
+per matching segment); ``refs`` is multi-valued and small, so its counts come
+from intersecting each reference's postings with the matches.
 """
 
 from __future__ import annotations
@@ -24,25 +25,49 @@ def matching_docs(searcher: Any, q: Q.Query, flt: Q.Query | None) -> list[int]:
     return list(combined.matcher(searcher).all_ids())
 
 
-def count(searcher: Any, docs: list[int]) -> dict[str, dict[str, int]]:
-    """Counts per facet value over ``docs``, most frequent first."""
+def count(
+    searcher: Any, docs: list[int], columns: dict[str, list[Any]] | None = None
+) -> dict[str, dict[str, int]]:
+    """Counts per facet value over ``docs``, most frequent first.
+
+    ``columns`` caches the column values between calls on the same searcher.
+    """
     reader = searcher.reader()
     out: dict[str, dict[str, int]] = {key: {} for key in FACET_FIELDS}
     if not docs or not reader.doc_count():
         return out
+    columns = {} if columns is None else columns
     for key, field in _COLUMN_FACETS:
-        column = reader.column_reader(field)
-        counts = Counter(column[d] for d in docs)
+        values = columns.get(field)
+        if values is None:
+            values = columns[field] = list(reader.column_reader(field))
+        counts = Counter(map(values.__getitem__, docs))
         counts.pop("", None)
         counts.pop(b"", None)
         out[key] = {_str(v): n for v, n in counts.most_common()}
-    doc_set = set(docs)
-    refs: dict[str, int] = {}
-    for btext in reader.lexicon("refs"):
-        n = sum(1 for d in reader.postings("refs", btext).all_ids() if d in doc_set)
-        if n:
-            refs[_str(btext)] = n
+    by_doc = columns.get(_REFS_KEY)
+    if by_doc is None:
+        by_doc = columns[_REFS_KEY] = [_refs_by_doc(reader)]
+    refs_of = by_doc[0]
+    refs: Counter[str] = Counter()
+    for d in docs:
+        found = refs_of.get(d)
+        if found:
+            refs.update(found)
     out["ref"] = dict(sorted(refs.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+_REFS_KEY = "\x00refs"
+
+
+def _refs_by_doc(reader: Any) -> dict[int, list[str]]:
+    """docnum -> its references, read once from the postings of every reference."""
+    out: dict[int, list[str]] = {}
+    for btext in reader.lexicon("refs"):
+        ref = _str(btext)
+        for d in reader.postings("refs", btext).all_ids():
+            out.setdefault(d, []).append(ref)
     return out
 
 

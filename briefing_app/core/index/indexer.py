@@ -24,6 +24,7 @@ from briefing_app.core.index.catalog import Catalog, Entry
 from briefing_app.core.index.lock import LOCK_NAME, writer_lock
 from briefing_app.core.index.schema import PATH_SEPARATOR, SCHEMA_VERSION, make_schema
 from briefing_app.core.index.vocabulary import Vocabulary, word_counts
+from briefing_app.core.index.writer import FastSegmentWriter
 from briefing_app.core.ingest import (
     SUPPORTED_SUFFIXES,
     IngestError,
@@ -46,7 +47,6 @@ from briefing_app.core.resources import corpus_dir
 
 #: Below this many bytes to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4 << 20
-WRITER_LIMIT_MB = 128
 #: Commit (and save the catalog) after this many bytes of source files.
 BATCH_BYTES = 32 << 20
 
@@ -156,6 +156,7 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
     }
     if ancestors:
         fields["section_path"] = PATH_SEPARATOR.join(ancestors)
+        fields["heading"] = segment.section
     # Every sortable field gets a value (possibly empty) in every document:
     # Whoosh's columns misread a segment whose last documents lack one.
     fields["year"] = str(meta.year) if meta.year else ""
@@ -319,7 +320,7 @@ class _Session:
         self.ix, self.index_dir = ix, index_dir
         self.catalog, self.vocabulary = catalog, vocabulary
         self.searcher = ix.searcher()
-        self.writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        self.writer = FastSegmentWriter(ix)
         self.pending_bytes = 0
 
     def drop(self, doc_id: str) -> None:
@@ -336,7 +337,7 @@ class _Session:
         if self.pending_bytes >= BATCH_BYTES:
             self.commit()
             self.searcher = self.ix.searcher()
-            self.writer = self.ix.writer(limitmb=WRITER_LIMIT_MB)
+            self.writer = FastSegmentWriter(self.ix)
             self.pending_bytes = 0
 
     def commit(self) -> None:

@@ -24,6 +24,8 @@ from briefing_app.core.index.thesaurus import Thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 
 MAX_EXPANSIONS = 40
+#: A word of the section heading counts for less than a word of the text.
+HEADING_BOOST = 0.3
 FUZZY_PREFIX = 2  # fuzzy~ never changes the first two letters
 _TOKEN_RE = re.compile(r'"[^"]*"|[()]|[^\s()"]+(?:"[^"]*")?')
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
@@ -58,6 +60,8 @@ class QueryBuilder:
             return self._fuzzy(q)
         if isinstance(q, Q.Prefix | Q.Wildcard) and q.fieldname == "text":
             return self._multiterm(q, reader)
+        if type(q) is Q.Term and q.fieldname == "text":
+            return _with_heading(q, reader)
         if q.is_leaf():
             return q
         return q.apply(lambda child: self._rewrite(child, reader))
@@ -83,6 +87,13 @@ class QueryBuilder:
         found.sort(key=lambda pair: -pair[0])
         terms = [Q.Term(q.fieldname, b.decode("utf-8")) for _, b in found[:MAX_EXPANSIONS]]
         return Q.Or(terms, boost=q.boost)
+
+
+def _with_heading(q: Q.Term, reader: Any) -> Q.Query:
+    """``word`` in the text, or (weighted lower) in the section heading."""
+    if ("heading", q.text) not in reader:  # most words never occur in a heading
+        return q
+    return Q.Or([q, Q.Term("heading", q.text, boost=q.boost * HEADING_BOOST)])
 
 
 def highlight_terms(q: Q.Query) -> set[str]:

@@ -13,7 +13,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from briefing_app.core.index.analysis import text_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Fields offered as filters and facets, as (filter key, index field).
 FACET_FIELDS = {
@@ -43,17 +43,30 @@ class PreAnalyzedText(TEXT):
         return super().index(value, boost=boost, **kwargs)
 
 
+class ColumnID(ID):
+    """An ID kept only as a stored value and a sortable column, never indexed.
+
+    For values that are counted and displayed but never searched: no postings
+    to write at indexing time.
+    """
+
+    indexed = False
+
+
 def make_schema() -> Schema:
     return Schema(
         segment_id=ID(stored=True, unique=True),
         doc_id=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),
         number=ID(stored=True),
-        order=NUMERIC(int, stored=True, sortable=True),
-        # The full heading path, for facets; section_path holds every ancestor
-        # so that filtering on "II. Recommendations" finds its sub-sections.
-        section=ID(stored=True, sortable=True),
+        # One term per value (not eight): it is sorted on, never range-searched.
+        order=NUMERIC(int, stored=True, sortable=True, shift_step=0),
+        # The full heading path, for facets (filters use section_path, which
+        # holds every ancestor so that "II. Recommendations" finds its
+        # sub-sections); heading holds its words, searched beside the text.
+        section=ColumnID(stored=True, sortable=True),
         section_path=KEYWORD(analyzer=RegexTokenizer(r"[^\n]+")),
+        heading=TEXT(analyzer=text_analyzer(), phrase=False),
         year=ID(sortable=True),
         body=ID(sortable=True),
         operative=ID(stored=True, sortable=True),

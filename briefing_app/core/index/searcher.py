@@ -19,6 +19,7 @@ from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.index.collect import top_results
 from briefing_app.core.index.facets import count as count_facets
 from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.fastmatch import install as install_fast_skip
 from briefing_app.core.index.phrases import has_phrase, relax, verify
 from briefing_app.core.index.query import (
     QueryBuilder,
@@ -47,6 +48,7 @@ class SearchEngine:
         self._searcher: Any = None
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._library_facets: dict[str, dict[str, int]] | None = None
+        self._columns: dict[str, list[Any]] = {}  # facet columns of this searcher
         self.catalog = Catalog()
         self.vocabulary = Vocabulary()
         self.builder: QueryBuilder | None = None
@@ -60,6 +62,7 @@ class SearchEngine:
         if self._searcher is not None and self._searcher.up_to_date():
             return self._searcher
         self.close()
+        install_fast_skip()
         self._ix = whoosh_index.open_dir(str(self.home.index_dir))
         self._searcher = self._ix.searcher()
         self.catalog = Catalog.load(self.home.index_dir)
@@ -76,6 +79,7 @@ class SearchEngine:
         self._searcher = self._ix = None
         self._cache.clear()
         self._library_facets = None
+        self._columns = {}
 
     # -- search -----------------------------------------------------------------
     def search(
@@ -103,9 +107,9 @@ class SearchEngine:
         if facets:
             docs = matching_docs(searcher, q, flt)
             result.total = len(docs)
-            result.facets = count_facets(searcher, docs)
-        deep = result.total == 0
-        result.corrected = corrected_query(text, self.vocabulary, deep=deep) if text else None
+            result.facets = count_facets(searcher, docs, self._columns)
+        if text and result.total == 0:  # "did you mean" only when nothing was found
+            result.corrected = corrected_query(text, self.vocabulary, deep=True)
         if self.use_cache:
             self._cache[key] = result
             while len(self._cache) > CACHE_SIZE:
@@ -159,7 +163,8 @@ class SearchEngine:
     def facets(self) -> dict[str, dict[str, int]]:
         searcher = self.searcher()
         if self._library_facets is None:
-            self._library_facets = count_facets(searcher, list(searcher.reader().all_doc_ids()))
+            docs = list(searcher.reader().all_doc_ids())
+            self._library_facets = count_facets(searcher, docs, self._columns)
         return self._library_facets
 
     # -- helpers ----------------------------------------------------------------
