@@ -163,3 +163,37 @@ def test_worker_processes_index_the_same_as_in_process(
         assert len(report.indexed) == 7 and not report.skipped
         assert {h.segment_id for h in parallel.search("zebra", limit=50).hits} == expected
         assert len(expected) == 3
+
+
+def test_resumed_build_counts_only_the_files_it_reads(tmp_path: Path) -> None:
+    """The time estimate of a resumed build is based on the work left, not on the
+    unchanged files that are ticked off at once."""
+    docs = tmp_path / "docs"
+    for n in range(3):
+        speech(docs, f"s{n}.txt", f"We welcome initiative number {n} on marking.")
+    starts: list[tuple[int, str]] = []
+
+    def record(done: int, total: int, message: str) -> None:
+        if done == 0:
+            starts.append((total, message))
+
+    with Library(tmp_path / "home") as lib:
+        lib.build([docs])
+        speech(docs, "s1.txt", "We now prefer the yak proposal on ammunition tracing.")
+        report = lib.build([docs], progress=Progress(record))
+    assert report.indexed == ["s1"]
+    assert starts[-1] == (1, "indexing")
+
+
+def test_time_estimate_words() -> None:
+    from briefing_app.core.progress import EtaClock, format_eta
+
+    assert format_eta(None) == ""
+    assert format_eta(20) == "less than a minute left"
+    assert format_eta(185) == "about 3 min left"
+    assert format_eta(7200) == "about 2.0 h left"
+    clock = EtaClock()
+    assert clock.update(0, 100) is None
+    assert clock.update(2, 100) is None  # too early to tell
+    remaining = clock.update(50, 100)
+    assert remaining is not None and remaining >= 0

@@ -63,15 +63,44 @@ class Progress:
             self._callback(self.done, self.total, message)
 
 
+def format_eta(seconds: float | None) -> str:
+    """'about 3 min left', for a progress line; '' while there is nothing to go on."""
+    if seconds is None:
+        return ""
+    if seconds < 60:
+        return "less than a minute left"
+    if seconds < 3600:
+        return f"about {round(seconds / 60)} min left"
+    return f"about {seconds / 3600:.1f} h left"
+
+
+class EtaClock:
+    """Estimates time left from (done, total) reports; restarts when a new job starts."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.total = -1
+
+    def update(self, done: int, total: int) -> float | None:
+        if done == 0 or total != self.total:
+            self.started, self.total = time.monotonic(), total
+        if done < 3 or not total:  # too little to go on
+            return None
+        return (time.monotonic() - self.started) / done * (total - done)
+
+
 def stderr_progress(stream: TextIO | None = None) -> Progress:
     """A Progress that draws a one-line counter on a terminal (plain lines otherwise)."""
     out = stream or sys.stderr
     interactive = out.isatty()
 
+    clock = EtaClock()
+
     def draw(done: int, total: int, message: str) -> None:
         if not total:
             return
-        line = f"[{done}/{total}] {message}"
+        eta = format_eta(clock.update(done, total))
+        line = f"[{done}/{total}] {message}" + (f" ({eta})" if eta and done < total else "")
         if interactive:
             out.write("\r\x1b[K" + line[:120])
             if done >= total:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from briefing_app.core.progress import EtaClock, format_eta
 from briefing_app.gui.dialogs import HtmlDialog
 from briefing_app.gui.tasks import ProcessTask
 
@@ -53,6 +54,7 @@ class IndexingStatus(QWidget):
         for widget in (self.label, self.bar, self.cancel_button, self.details_button):
             layout.addWidget(widget)
         self.task: ProcessTask | None = None
+        self.eta = EtaClock()
         self.report: dict[str, Any] | None = None
         self.setVisible(False)
 
@@ -73,7 +75,8 @@ class IndexingStatus(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         name = message.rsplit("/", 1)[-1][:40]
-        self.label.setText(f"Indexing {done}/{total} {name}")
+        eta = format_eta(self.eta.update(done, total))
+        self.label.setText(f"Indexing {done}/{total} {name}" + (f" · {eta}" if eta else ""))
 
     def _done(self, report: dict[str, Any]) -> None:
         self.report = report

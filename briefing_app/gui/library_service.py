@@ -168,6 +168,9 @@ class LibraryService(QObject):
         self.closed = True
         if self.index_task is not None and self.index_task.is_running():
             self.index_task.cancel()
-        self._pool.waitForDone(3000)
+        # Drop queued work, then let the running call finish: a pool destroyed
+        # while its thread still runs crashes the interpreter at exit.
+        self._pool.clear()
+        self._pool.waitForDone(30_000)
         if self._library is not None:
             self._library.close()

@@ -56,6 +56,7 @@ class Source:
     path: Path
     manifest: Manifest | None
     explicit: bool = False  # named by the user: report unsupported types
+    key: str = ""  # the resolved path: the catalog's key for this file
 
 
 @dataclass
@@ -91,8 +92,12 @@ def collect_sources(
     """Bundled corpus, user library, given paths, then everything indexed before."""
     sources: dict[str, Source] = {}
 
+    def add(path: Path, key: str, manifest: Manifest | None, explicit: bool) -> None:
+        sources.setdefault(key, Source(path, manifest, explicit, key))
+
     def walk(folder: Path, explicit: bool) -> None:
         manifest = load_manifest(folder)
+        resolved = folder.resolve()  # once per folder: resolving each file doubles a re-index
         try:
             children = sorted(folder.iterdir())
         except OSError as exc:
@@ -104,7 +109,7 @@ def collect_sources(
             if child.is_dir():
                 walk(child, explicit)
             elif child.suffix.lower() in SUPPORTED_SUFFIXES:
-                sources.setdefault(str(child.resolve()), Source(child, manifest, explicit))
+                add(child, str(resolved / child.name), manifest, explicit)
             elif explicit:
                 report.skipped.append(Skipped(str(child), _unsupported(child)))
 
@@ -121,11 +126,11 @@ def collect_sources(
             report.skipped.append(Skipped(str(path), _unsupported(path)))
         else:
             manifest = load_manifest(path.parent)
-            sources.setdefault(str(path.resolve()), Source(path, manifest, True))
+            add(path, str(path.resolve()), manifest, True)
     for key in catalog.entries:
         if key not in sources:
             path = Path(key)
-            sources[key] = Source(path, load_manifest(path.parent))
+            sources[key] = Source(path, load_manifest(path.parent), key=key)
     return list(sources.values())
 
 
@@ -265,6 +270,9 @@ def build(
         except Cancelled:
             jobs, removed, report.cancelled = [], [], True
         if jobs or removed:
+            # Count only the files to read: unchanged ones took no time, and
+            # counting them would make a resumed build's estimate absurdly short.
+            progress.start(len(jobs), "indexing")
             _write(_Session(ix, index_dir, catalog, vocabulary), jobs, removed, report, progress)
         else:
             catalog.save(index_dir)  # new sizes/mtimes of touched-but-unchanged files
@@ -281,7 +289,7 @@ def _plan(
     assigned: set[str] = set()  # ids given to files read in this run
     for source in sources:
         progress.check()
-        key = str(source.path.resolve())
+        key = source.key or str(source.path.resolve())
         entry = catalog.entries.get(key)
         try:
             stat = source.path.stat()
@@ -335,15 +343,20 @@ class _Session:
         self.vocabulary.counts.update(prepared.words)
         self.pending_bytes += size
         if self.pending_bytes >= BATCH_BYTES:
-            self.commit()
+            self.commit(merge=False)
             self.searcher = self.ix.searcher()
             self.writer = FastSegmentWriter(self.ix)
             self.pending_bytes = 0
 
-    def commit(self) -> None:
-        """Index, catalog and word list move together: a cancel keeps finished work."""
+    def commit(self, merge: bool = True) -> None:
+        """Index, catalog and word list move together: a cancel keeps finished work.
+
+        ``merge=False`` writes the batch as its own segment without merging
+        older ones: batches and a cancel return at once; the last commit of a
+        finished build merges.
+        """
         self.searcher.close()
-        self.writer.commit()
+        self.writer.commit(merge=merge)
         self.catalog.save(self.index_dir)
         self.vocabulary.save(self.index_dir)
 
@@ -381,4 +394,4 @@ def _write(
     except Cancelled:
         report.cancelled = True
     finally:
-        session.commit()
+        session.commit(merge=not report.cancelled)
