@@ -98,9 +98,13 @@ def _progress_summary(samples: list[tuple[float, int, int, float | None]], end: 
     """Cadence of progress reports and the time estimate against what really happened."""
     times = [t for t, *_ in samples]
     gaps = [b - a for a, b in itertools.pairwise(times)]
+    # The estimate of the indexing phase: from the last (re)start of the count on
+    # (the quick "checking files" pass before it ticks off unchanged files).
+    restarts = [i for i, (_, done, _, _) in enumerate(samples) if done == 0]
+    phase = samples[restarts[-1] :] if restarts else samples
     estimates = {}
     for share in (0.1, 0.25, 0.5, 0.75):
-        hit = next(((t, e) for t, d, n, e in samples if n and d >= share * n), None)
+        hit = next(((t, e) for t, d, n, e in phase if n and d >= share * n), None)
         if hit and hit[1] is not None:
             estimates[f"{int(share * 100)}%"] = {
                 "estimated_s": round(hit[1], 1),
