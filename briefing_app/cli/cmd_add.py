@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing_app.cli.output import add_json_flag, fail
+from briefing_app.cli.output import add_json_flag
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,16 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import report_and_status
-    from briefing_app.core.index.lock import IndexBusy
-    from briefing_app.core.library import Library
-    from briefing_app.core.progress import stderr_progress
+    from briefing_app.cli.cmd_index import index_and_report
 
-    try:
-        with Library(args.home) as library:
-            report = library.add(args.files, progress=stderr_progress())
-    except IndexBusy as exc:
-        return fail(str(exc))
-    except OSError as exc:
-        return fail(f"cannot write to the library: {exc.strerror or exc}")
-    return report_and_status(report, args.json)
+    return index_and_report(
+        args,
+        lambda library, progress: library.add(args.files, progress=progress),
+        "cannot write to the library",
+    )

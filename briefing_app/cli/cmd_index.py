@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.output import add_json_flag, fail, print_json
@@ -16,6 +17,7 @@ from briefing_app.cli.output import add_json_flag, fail, print_json
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
     from briefing_app.core.models import IndexReport
+    from briefing_app.core.progress import Progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,17 +33,30 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    return index_and_report(
+        args,
+        lambda library, progress: library.build(args.paths, progress=progress),
+        "cannot write the index",
+    )
+
+
+def index_and_report(
+    args: argparse.Namespace,
+    work: Callable[[Library, Progress], IndexReport],
+    write_failure: str,
+) -> int:
+    """Run an indexing job with progress on stderr; one-line errors, summary, status."""
     from briefing_app.core.index.lock import IndexBusy
     from briefing_app.core.library import Library
     from briefing_app.core.progress import stderr_progress
 
     try:
         with Library(args.home) as library:
-            report = library.build(args.paths, progress=stderr_progress())
+            report = work(library, stderr_progress())
     except IndexBusy as exc:
         return fail(str(exc))
     except OSError as exc:
-        return fail(f"cannot write the index: {exc.strerror or exc}")
+        return fail(f"{write_failure}: {exc.strerror or exc}")
     return report_and_status(report, args.json)
 
 
