@@ -19,9 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -42,11 +40,11 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import Hit, SearchResult
 from briefing_app.core.precedents.diff import join_words
 from briefing_app.core.precedents.replace import plan_replacement
+from briefing_app.gui.results_model import HitListModel, HitRole
 
 if TYPE_CHECKING:
     from briefing_app.gui.main_window import MainWindow
 
-HitRole = Qt.ItemDataRole.UserRole + 1
 INSERT_STYLE = "background-color:#d9f2dd;color:#0b5d1e;"
 DELETE_STYLE = "background-color:#fbdcdc;color:#8a1111;text-decoration:line-through;"
 SHORTCUT = "Ctrl+Shift+P"
@@ -85,28 +83,13 @@ def hit_summary(hit: Hit) -> str:
     return " · ".join(facts)
 
 
-class PrecedentsModel(QAbstractListModel):
+class PrecedentsModel(HitListModel):
     """The ranked precedents; the Hit itself under ``HitRole``."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[Hit] = []
-
-    def set_hits(self, hits: list[Hit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hits(self) -> list[Hit]:
-        return list(self._hits)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
             return None
-        hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}. {hit.citation}\n{hit_summary(hit)}"
         if role == Qt.ItemDataRole.ToolTipRole:

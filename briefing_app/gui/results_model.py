@@ -32,8 +32,8 @@ def hit_label(hit: Hit) -> str:
     return unit_label(hit.kind, hit.number)
 
 
-class ResultsModel(QAbstractListModel):
-    """A page of hits; rows can be dragged into the draft or the basket."""
+class HitListModel(QAbstractListModel):
+    """A list of hits, replaced as a whole; subclasses say how a row looks."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,6 +52,10 @@ class ResultsModel(QAbstractListModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
+
+
+class ResultsModel(HitListModel):
+    """A page of hits; rows can be dragged into the draft or the basket."""
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         hit = self.hit(index.row()) if index.isValid() else None
