@@ -74,7 +74,6 @@ class _NumberedBuilder:
         self.done: list[Draft] = []
         self.preamble: list[Block] = []
         self.last = {RECOMMENDATION: 0, PARAGRAPH: 0}
-        self.in_recommendations = False
         self.current_has_body = False
         self.current_open = False  # last part ends mid-list (":") or is a sub-item
 
@@ -106,7 +105,6 @@ class _NumberedBuilder:
         rec = p.RECOMMENDATION_HEADING.match(first)
         if rec and len(block.lines) == 1:
             self._start(RECOMMENDATION, rec.group(1))
-            self.in_recommendations = True
             return
         if p.is_section_heading(text):
             self._heading(text)
@@ -119,7 +117,6 @@ class _NumberedBuilder:
         if para and self._is_next(PARAGRAPH, int(para.group(1))):
             self._start(PARAGRAPH, para.group(1))
             self._append(para.group(2))
-            self.in_recommendations = False
             return
         if self.current is None:
             self.preamble.append(block)
@@ -166,8 +163,6 @@ class _NumberedBuilder:
         if level is None:
             level = 1 if p.ROMAN_HEADING.match(title) else 2
         self.section = [*self.section[: level - 1], title]
-        if level == 1:
-            self.in_recommendations = False
 
     def _start(self, kind: str, number: str, inferred: bool = False) -> None:
         self._close()
