@@ -182,11 +182,14 @@ class Prepared:
     words: Counter[str]
 
 
-def _ingest(job: tuple[str, Manifest | None, str]) -> Prepared | str:
+IngestArgs = tuple[str, Manifest | None, str, str]  # path, manifest, doc_id, content hash
+
+
+def _ingest(job: IngestArgs) -> Prepared | str:
     """Worker entry point: the prepared document, or a one-line reason it failed."""
-    path, manifest, doc_id = job
+    path, manifest, doc_id, digest = job
     try:
-        doc = ingest_file(Path(path), manifest, doc_id=doc_id)
+        doc = ingest_file(Path(path), manifest, doc_id=doc_id, content_hash=digest)
     except IngestError as exc:
         return str(exc) or "cannot read this file"
     except MemoryError:
@@ -211,7 +214,7 @@ def _ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
     A sliding window of submitted files keeps memory flat when the writer is
     slower than the readers; closing the generator (cancel) drops the rest.
     """
-    args = [(str(j.source.path), j.source.manifest, j.doc_id) for j in jobs]
+    args = [(str(j.source.path), j.source.manifest, j.doc_id, j.content_hash) for j in jobs]
     total = sum(j.stat.st_size for j in jobs)
     workers = max(1, min((os.cpu_count() or 1), len(jobs)))
     if total < PARALLEL_MIN_BYTES or workers < 2:
@@ -225,7 +228,7 @@ def _ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
 
     context = multiprocessing.get_context("spawn")  # safe beside threads and Qt
     pool = ProcessPoolExecutor(workers, mp_context=context)
-    window: deque[tuple[Job, tuple[str, Manifest | None, str], Future[Prepared | str]]] = deque()
+    window: deque[tuple[Job, IngestArgs, Future[Prepared | str]]] = deque()
     broken = False
 
     def collect() -> tuple[Job, Prepared | str]:

@@ -65,8 +65,13 @@ def ingest_file(
     doc_id: str | None = None,
     *,
     max_bytes: int = MAX_FILE_BYTES,
+    content_hash: str | None = None,
 ) -> IngestedDocument:
-    """Read, clean and structure one file. Raises IngestError with a reason."""
+    """Read, clean and structure one file. Raises IngestError with a reason.
+
+    ``content_hash``: the file's SHA-256 when the caller already has it (the
+    indexer hashes every file to decide what to read), so it is not read twice.
+    """
     path = Path(path)
     raw = read_document(path, max_bytes)
     cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown")
@@ -83,7 +88,7 @@ def ingest_file(
         footnotes[marker.translate(p.FROM_SUPERSCRIPT)] = text
     _attach_footnotes(structure.segments, footnotes)
     meta = _metadata(path, doc_id, structure, entry)
-    meta.content_hash = file_hash(path)
+    meta.content_hash = content_hash or file_hash(path)
     warnings = list(raw.warnings)
     if structure.inferred:
         warnings.append(
