@@ -106,7 +106,6 @@ def test_busy_index_is_one_line(
 
 
 def test_export_hits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("briefing_app.core.precedents.hitlist_export")
     target = tmp_path / "hits.csv"
     assert main(["search", "darknet", "--export", str(target)]) == 0
     assert target.exists() and "darknet" in target.read_text(encoding="utf-8-sig").lower()
