@@ -62,6 +62,18 @@ class UnitChange:
     def renumbered(self) -> bool:
         return bool(self.old and self.new and self.old_label != self.new_label)
 
+    def describe(self) -> str:
+        """One line for a list or a table: 'changed (was OP 12)', 'moved from OP 2'."""
+        if self.status == MOVED:
+            text = f"moved from {self.old_label}"
+            return text + ", wording changed" if self.text_changed else text
+        text = self.status
+        if self.sub_items:
+            text += f"; sub-items {', '.join(self.sub_items)}"
+        if self.renumbered:
+            text += f" (was {self.old_label})"
+        return text
+
     def to_json(self) -> dict[str, Any]:
         return {
             "status": self.status,
@@ -70,6 +82,7 @@ class UnitChange:
             "renumbered": self.renumbered,
             "text_changed": self.text_changed,
             "similarity": round(self.similarity, 3),
+            "description": self.describe(),
             "sub_items": self.sub_items,
             "diff": self.ops,
         }

@@ -47,8 +47,9 @@ def write_tracked_changes(
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     writer = _Writer(author, stamp)
     document = Document()
-    document.core_properties.title = comparison.new_title
-    document.core_properties.comments = f"Changes from {comparison.old_title}"
+    # Word caps core properties at 255 characters.
+    document.core_properties.title = comparison.new_title[:255]
+    document.core_properties.comments = f"Changes from {comparison.old_title}"[:255]
     if comparison.new_title:
         document.add_heading(comparison.new_title, level=1)
     section = None
