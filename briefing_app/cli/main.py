@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "export",
     "precedents",
     "references",
+    "meta",
     "compare",
 )
 

@@ -61,6 +61,9 @@ class MainWindow(QMainWindow, WindowCommands):
         from briefing_app.gui.precedents_panel import install_precedents
 
         install_precedents(self)  # Edit › Find precedents, and its dock
+        from briefing_app.gui.properties_dialog import install_document_properties
+
+        self.document_properties = install_document_properties(self)  # File, library menu
         self._connect()
         self._restore_layout()
         self._start_draft()

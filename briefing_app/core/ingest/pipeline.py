@@ -155,6 +155,8 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         value = entry.get(key)
         if value:
             setattr(meta, key, str(value))
+        elif key in entry and key not in ("title", "kind"):
+            setattr(meta, key, None)  # blanked on purpose (a user's correction)
     if meta.kind not in DOCUMENT_KINDS:
         meta.kind = "document"
     return meta
