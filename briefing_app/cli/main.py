@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "precedents",
     "references",
     "meta",
+    "compare",
 )
 
 

@@ -1,0 +1,67 @@
+"""Side-by-side export for a briefing note: a Word table old | new | change.
+
+Deleted words are struck through in the old column, inserted words bold and
+underlined in the new one, so the table reads on paper without Track Changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Pt
+
+from briefing_app.core.compare.model import UNCHANGED, Comparison, UnitChange
+from briefing_app.core.precedents.diff import DELETE, INSERT, join_words
+
+
+def write_table(comparison: Comparison, path: Path, *, changed_only: bool = False) -> Path:
+    """Write the table (landscape A4-wide page); ``changed_only`` drops unchanged rows."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_heading(f"{comparison.old_title} → {comparison.new_title}", level=1)
+    document.add_paragraph(comparison.summary_line())
+    if comparison.renumbering:
+        document.add_paragraph("Renumbered: " + "; ".join(comparison.renumbering))
+    rows = [c for c in comparison.changes if not (changed_only and c.status == UNCHANGED)]
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, heading in zip(table.rows[0].cells, ("Old", "New", "Change"), strict=True):
+        cell.paragraphs[0].add_run(heading).bold = True
+    for change in rows:
+        old_cell, new_cell, what = table.add_row().cells
+        _side(old_cell.paragraphs[0], change, old=True)
+        _side(new_cell.paragraphs[0], change, old=False)
+        what.paragraphs[0].add_run(change.describe())
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+    path = Path(path)
+    document.save(str(path))
+    return path
+
+
+def _side(paragraph: Any, change: UnitChange, *, old: bool) -> None:
+    unit = change.old if old else change.new
+    if unit is None:
+        return
+    paragraph.add_run(change.old_label if old else change.new_label).bold = True
+    skip = INSERT if old else DELETE
+    previous = "\u00a0"  # after the label: always a space
+    for op in change.ops:
+        if op["op"] == skip:
+            continue
+        text = join_words([previous, op["text"]])[len(previous) :]
+        run = paragraph.add_run(text)
+        if op["op"] == DELETE:
+            run.font.strike = True
+        elif op["op"] == INSERT:
+            run.bold = True
+            run.underline = True
+        previous = op["text"]
