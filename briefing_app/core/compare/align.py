@@ -211,12 +211,15 @@ def renumbering(changes: list[UnitChange]) -> list[str]:
     lines = []
     for run in runs:
         first, last = run[0], run[-1]
+        assert first.old and first.new and last.old and last.new
+        same = first.old.section == first.new.section
         if len(run) == 1:
-            lines.append(f"{first.old_label} → {first.new_label}")
-            continue
-        old = _range(first.old, last.old)
-        new = _range(first.new, last.new)
-        lines.append(f"{old} → {new}")
+            old, new = first.short_labels()
+        else:
+            old = _range(first.old, last.old, with_section=not same)
+            new = _range(first.new, last.new, with_section=not same)
+        section = f"{first.new.section} › " if same and first.new.section else ""
+        lines.append(f"{section}{old} → {new}")
     return lines
 
 
@@ -237,7 +240,6 @@ def _continues(previous: UnitChange, change: UnitChange) -> bool:
     )
 
 
-def _range(first: Segment | None, last: Segment | None) -> str:
-    assert first is not None and last is not None
+def _range(first: Segment, last: Segment, *, with_section: bool) -> str:
     label = unit_label(first.kind, f"{first.number}–{last.number}")
-    return f"{first.section} › {label}" if first.section else label
+    return f"{first.section} › {label}" if with_section and first.section else label

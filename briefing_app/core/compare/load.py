@@ -22,8 +22,11 @@ class Version:
 
     @property
     def name(self) -> str:
-        """How the report names it: the symbol when there is one, else the title."""
-        return self.meta.symbol or self.meta.title or self.meta.doc_id
+        """How the report names it: the symbol, else the title (shortened), else the id."""
+        title = " ".join(self.meta.title.split())
+        if len(title) > 80:
+            title = title[:79].rsplit(" ", 1)[0] + "…"
+        return self.meta.symbol or title or self.meta.doc_id
 
 
 def load_version(ref: str, library: Library | None) -> Version:

@@ -58,20 +58,27 @@ class UnitChange:
     def label(self) -> str:
         return self.new_label or self.old_label
 
+    def short_labels(self) -> tuple[str, str]:
+        """(old, new) labels, without the section unless the unit changed section."""
+        if not (self.old and self.new) or self.old.section == self.new.section:
+            return _label(self.old, section=False), _label(self.new, section=False)
+        return self.old_label, self.new_label
+
     @property
     def renumbered(self) -> bool:
         return bool(self.old and self.new and self.old_label != self.new_label)
 
     def describe(self) -> str:
         """One line for a list or a table: 'changed (was OP 12)', 'moved from OP 2'."""
+        old_label = self.short_labels()[0]
         if self.status == MOVED:
-            text = f"moved from {self.old_label}"
+            text = f"moved from {old_label}"
             return text + ", wording changed" if self.text_changed else text
         text = self.status
         if self.sub_items:
             text += f"; sub-items {', '.join(self.sub_items)}"
         if self.renumbered:
-            text += f" (was {self.old_label})"
+            text += f" (was {old_label})"
         return text
 
     def to_json(self) -> dict[str, Any]:
@@ -120,11 +127,11 @@ class Comparison:
         }
 
 
-def _label(segment: Segment | None) -> str:
+def _label(segment: Segment | None, *, section: bool = True) -> str:
     if segment is None:
         return ""
     label = unit_label(segment.kind, segment.number)
-    return f"{segment.section} › {label}" if segment.section else label
+    return f"{segment.section} › {label}" if section and segment.section else label
 
 
 def _unit_json(segment: Segment | None) -> dict[str, Any] | None:

@@ -11,10 +11,13 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 
 from briefing_app.core.compare.model import UNCHANGED, Comparison, UnitChange
 from briefing_app.core.precedents.diff import DELETE, INSERT, join_words
+
+#: Old and new share the page; the change column needs a few words only.
+_WIDTHS = (Inches(3.9), Inches(3.9), Inches(1.5))
 
 
 def write_table(comparison: Comparison, path: Path, *, changed_only: bool = False) -> Path:
@@ -32,13 +35,24 @@ def write_table(comparison: Comparison, path: Path, *, changed_only: bool = Fals
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, ("Old", "New", "Change"), strict=True):
         cell.paragraphs[0].add_run(heading).bold = True
+    section = ""
     for change in rows:
+        unit = change.new or change.old
+        if unit is not None and unit.section != section:
+            section = unit.section
+            if section:  # a full-width row names the annex or part
+                first, *_, last = table.add_row().cells
+                first.merge(last).paragraphs[0].add_run(section).italic = True
         old_cell, new_cell, what = table.add_row().cells
         _side(old_cell.paragraphs[0], change, old=True)
         _side(new_cell.paragraphs[0], change, old=False)
         what.paragraphs[0].add_run(change.describe())
+    table.autofit = False
+    for column, width in zip(table.columns, _WIDTHS, strict=True):
+        column.width = width
     for row in table.rows:
-        for cell in row.cells:
+        for cell, width in zip(row.cells, _WIDTHS, strict=False):
+            cell.width = width
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
@@ -51,7 +65,7 @@ def _side(paragraph: Any, change: UnitChange, *, old: bool) -> None:
     unit = change.old if old else change.new
     if unit is None:
         return
-    paragraph.add_run(change.old_label if old else change.new_label).bold = True
+    paragraph.add_run(change.short_labels()[0 if old else 1]).bold = True
     skip = INSERT if old else DELETE
     previous = "\u00a0"  # after the label: always a space
     for op in change.ops:
