@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing_app.core.compare.model import Comparison
 from briefing_app.core.models import DocumentMeta, Segment
 
 if TYPE_CHECKING:
@@ -52,3 +53,21 @@ def load_version(ref: str, library: Library | None) -> Version:
     if not version.segments:
         raise ValueError(f"{version.name}: no paragraphs to compare")
     return version
+
+
+@dataclass
+class VersionComparison:
+    """A comparison with the two versions it was made from (for citations, titles)."""
+
+    old: Version
+    new: Version
+    comparison: Comparison
+
+
+def compare_versions(old_ref: str, new_ref: str, library: Library | None) -> VersionComparison:
+    """Load both versions and align them; ValueError with a one-line reason on bad input."""
+    from briefing_app.core.compare.align import compare_segments
+
+    old, new = load_version(old_ref, library), load_version(new_ref, library)
+    comparison = compare_segments(old.segments, new.segments, old.name, new.name)
+    return VersionComparison(old, new, comparison)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing_app.core.models import Segment
+from briefing_app.core.precedents.diff import join_words
 
 UNCHANGED, CHANGED, NEW, DELETED, MOVED = "unchanged", "changed", "new", "deleted", "moved"
 STATUSES = (UNCHANGED, CHANGED, NEW, DELETED, MOVED)
@@ -125,6 +126,20 @@ class Comparison:
             "renumbering": self.renumbering,
             "units": [c.to_json() for c in self.changes],
         }
+
+
+def spaced_runs(ops: list[dict[str, str]], skip: str | None = None) -> list[tuple[str, str]]:
+    """(op, text) with each run's text carrying the space that ``join_words`` puts
+    before it; runs of kind ``skip`` are left out (one side of the diff)."""
+    runs: list[tuple[str, str]] = []
+    previous = ""
+    for op in ops:
+        if op["op"] == skip:
+            continue
+        text = join_words([previous, op["text"]])[len(previous) :] if previous else op["text"]
+        runs.append((op["op"], text))
+        previous = op["text"]
+    return runs
 
 
 def _label(segment: Segment | None, *, section: bool = True) -> str:

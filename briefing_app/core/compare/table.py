@@ -13,8 +13,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Inches, Pt
 
-from briefing_app.core.compare.model import UNCHANGED, Comparison, UnitChange
-from briefing_app.core.precedents.diff import DELETE, INSERT, join_words
+from briefing_app.core.compare.model import UNCHANGED, Comparison, UnitChange, spaced_runs
+from briefing_app.core.precedents.diff import DELETE, INSERT
 
 #: Old and new share the page; the change column needs a few words only.
 _WIDTHS = (Inches(3.9), Inches(3.9), Inches(1.5))
@@ -66,16 +66,11 @@ def _side(paragraph: Any, change: UnitChange, *, old: bool) -> None:
     if unit is None:
         return
     paragraph.add_run(change.short_labels()[0 if old else 1]).bold = True
-    skip = INSERT if old else DELETE
-    previous = "\u00a0"  # after the label: always a space
-    for op in change.ops:
-        if op["op"] == skip:
-            continue
-        text = join_words([previous, op["text"]])[len(previous) :]
+    paragraph.add_run(" ")
+    for op, text in spaced_runs(change.ops, INSERT if old else DELETE):
         run = paragraph.add_run(text)
-        if op["op"] == DELETE:
+        if op == DELETE:
             run.font.strike = True
-        elif op["op"] == INSERT:
+        elif op == INSERT:
             run.bold = True
             run.underline = True
-        previous = op["text"]

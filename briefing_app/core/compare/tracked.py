@@ -20,9 +20,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefing_app.core.compare.align import body
-from briefing_app.core.compare.model import DELETED, MOVED, NEW, Comparison, UnitChange
+from briefing_app.core.compare.model import (
+    DELETED,
+    MOVED,
+    NEW,
+    Comparison,
+    UnitChange,
+    spaced_runs,
+)
 from briefing_app.core.models import Segment
-from briefing_app.core.precedents.diff import DELETE, EQUAL, INSERT, join_words
+from briefing_app.core.precedents.diff import DELETE, EQUAL, INSERT
 
 #: Settings that the schema puts before ``w:trackRevisions`` (Word checks the order).
 _SETTINGS_BEFORE = {
@@ -102,10 +109,8 @@ class _Writer:
             return
         assert change.new is not None
         self._label(p, change.new, None)
-        previous = ""
-        for op in change.ops:
-            self._run(p, op["op"], _spaced(previous, op["text"]))
-            previous = op["text"]
+        for op, text in spaced_runs(change.ops):
+            self._run(p, op, text)
 
     def _whole(self, p: Any, unit: Segment | None, op: str) -> None:
         assert unit is not None
@@ -145,11 +150,6 @@ class _Writer:
         element.set(qn("w:author"), self.author)
         element.set(qn("w:date"), self.stamp)
         return element
-
-
-def _spaced(previous: str, text: str) -> str:
-    """``text`` with the space that :func:`join_words` would put before it."""
-    return join_words([previous, text])[len(previous) :] if previous else text
 
 
 def _track_further_edits(document: Any) -> None:
