@@ -136,3 +136,18 @@ def test_salutation_lines_inside_a_block_are_split_off_together() -> None:
         ["Excellencies,", "Dear colleagues,"],
         ["Allow me."],
     ]
+
+
+def test_a_short_first_sentence_after_the_speaker_line_is_body(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "Statement by the delegation of Testland\n\nCheck against delivery\n\n"
+        "We welcome the zebra initiative.\n\nWe thank the Chair for her able leadership.\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments] == [
+        "We welcome the zebra initiative.",
+        "We thank the Chair for her able leadership.",
+    ]
+    assert doc.meta.organization == "Testland" and doc.meta.speaker is None

@@ -173,7 +173,7 @@ def body_start(blocks: list[Block]) -> int:
         rest = _after_marker(strip_markup(blocks[marker_at].text))
         first = marker_at + (1 if rest else 2)  # "Remarks of" alone: the speaker follows
         for index in range(first, min(len(blocks), first + 8)):
-            if _opens_body(blocks[index]):
+            if _opens_body(blocks[index], after_marker=True):
                 return index
         return min(first, len(blocks) - 1)
     for index, block in enumerate(blocks):
@@ -182,13 +182,17 @@ def body_start(blocks: list[Block]) -> int:
     return 0
 
 
-def _opens_body(block: Block) -> bool:
+def _opens_body(block: Block, *, after_marker: bool = False) -> bool:
+    """Salutation or prose. After a "Statement by" line any sentence is body:
+    the preamble's function, event, place and date lines do not end in a full stop."""
     text = strip_markup(block.text).strip()
     if is_salutation(block.first_line) or is_salutation(text):
         return True
     if STATEMENT_MARKER.match(text) or p.MARKDOWN_HEADING.match(block.first_line):
         return False
     words = len(text.split())
+    if after_marker and text.endswith(_TERMINAL) and not _is_date(text.rstrip(".")):
+        return not _DELIVERY_NOTE.match(text)
     return words >= 20 or (words >= 8 and text.endswith(_TERMINAL))
 
 
