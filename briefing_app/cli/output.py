@@ -29,6 +29,9 @@ def print_hits(result: SearchResult) -> None:
     """Human-readable hit list: citation, snippet."""
     if result.corrected:
         print(f"Did you mean: {result.corrected}")
+    if result.partial:
+        lacking = f" (some lack: {', '.join(result.dropped)})" if result.dropped else ""
+        print(f"No passage has all of {result.query!r}; showing those with most of them{lacking}")
     print(f"{result.total} result(s) for {result.query!r}")
     for rank, hit in enumerate(result.hits, 1):
         print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
