@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.index import lock as lock_module
-from briefing_app.core.index.state import latest_generation, state_name
 from briefing_app.core.index.lock import IndexBusy, writer_lock
+from briefing_app.core.index.state import latest_generation, state_name
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.library import Library
 from briefing_app.core.progress import Progress

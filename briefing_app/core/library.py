@@ -150,6 +150,10 @@ class Library:
         highlight: bool = True,
         facets: bool = True,
     ) -> SearchResult:
+        """Raises ``QueryTooLarge`` (a ValueError, one line) past the limits of ``limits.py``."""
+        from briefing_app.core.index.limits import check_query
+
+        check_query(query)
         with reading():
             return self.engine.search(
                 query, filters=filters, limit=limit, highlight=highlight, facets=facets

@@ -148,5 +148,3 @@ def ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
     finally:
         # Finished: reap the workers. Cancelled: drop the queue, do not wait.
         pool.shutdown(wait=not window, cancel_futures=True)
-
-
