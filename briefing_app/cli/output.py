@@ -41,3 +41,9 @@ def print_hits(result: SearchResult) -> None:
 def strip_marks(snippet: str) -> str:
     """Terminal rendering of an HTML snippet: <b>x</b> becomes *x*, entities decoded."""
     return html.unescape(snippet.replace("<b>", "*").replace("</b>", "*"))
+
+
+def marked_diff(ops: list[dict[str, str]]) -> str:
+    """A word diff for the terminal: [-deleted-] and {+inserted+}, like wdiff."""
+    marks = {"delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks.get(op["op"], "{}").format(op["text"]) for op in ops)

@@ -40,13 +40,14 @@ class LibraryUpkeep(QObject):
         self.reindexAction.setToolTip("Check every index file and index what changed")
         self.reindexAction.triggered.connect(lambda _checked=False: self.reindex())
         window.addAction(self.reindexAction)
-        menu = window.menuBar().addMenu("&Library")
+        bar = window.menuBar()
+        menus = {a.text().replace("&", ""): a for a in bar.actions()}
+        menu = bar.addMenu("&Library")
         menu.setObjectName("libraryMenu")
         menu.addAction(self.reindexAction)
-        bar = window.menuBar()
-        actions = bar.actions()
-        if len(actions) >= 2:  # keep Help last
-            bar.insertMenu(actions[-2], menu)
+        before = menus.get("Tools") or menus.get("Help")  # File … View, Library, Tools, Help
+        if before is not None:
+            bar.insertMenu(before, menu)
         self.service.damaged.connect(self._damaged)
         if self.read_only:
             self._say_read_only()

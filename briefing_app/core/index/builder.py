@@ -177,7 +177,8 @@ def _plan(
         except OSError as exc:
             report.skipped.append(Skipped(str(source.path), f"cannot read: {exc.strerror}"))
             continue
-        if entry and entry.content_hash == digest:
+        wanted_manifest = source.manifest.digest(key) if source.manifest else ""
+        if entry and entry.content_hash == digest and entry.manifest == wanted_manifest:
             touched |= not entry.same_stat(stat)
             entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
             if entry.reason:
@@ -189,7 +190,7 @@ def _plan(
         wanted = entry.doc_id if entry and entry.doc_id else slugify(source.path.stem)
         doc_id = catalog.doc_id_for(key, wanted, assigned)
         assigned.add(doc_id)
-        jobs.append(Job(source, key, stat, digest, doc_id))
+        jobs.append(Job(source, key, stat, digest, doc_id, wanted_manifest))
     return jobs, removed, touched
 
 
@@ -294,6 +295,7 @@ def _file_one(session: _Session, job: Job, result: Prepared | str, report: Index
     if previous and previous.doc_id:
         session.drop(previous.doc_id)
     entry = Entry(job.key, job.stat.st_size, job.stat.st_mtime_ns, job.content_hash)
+    entry.manifest = job.manifest
     catalog.entries[job.key] = entry
     if isinstance(result, str):
         entry.reason = result

@@ -31,6 +31,7 @@ class Job:
     stat: os.stat_result
     content_hash: str
     doc_id: str
+    manifest: str = ""  # digest of the manifest entry (with corrections) it is read with
 
 
 def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:

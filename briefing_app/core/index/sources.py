@@ -16,6 +16,7 @@ from pathlib import Path
 
 from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.ingest import SUPPORTED_SUFFIXES, Manifest, load_manifest
+from briefing_app.core.ingest.corrections import load_corrections
 from briefing_app.core.models import IndexReport, Skipped
 from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import corpus_dir
@@ -66,12 +67,13 @@ def collect_sources(
 ) -> list[Source]:
     """Bundled corpus, user library, given paths, then everything indexed before."""
     sources: dict[str, Source] = {}
+    corrections = load_corrections(home.library_dir)  # the user's, over every manifest
 
     def add(path: Path, key: str, manifest: Manifest | None, explicit: bool) -> None:
         sources.setdefault(key, Source(path, manifest, explicit, key))
 
     def walk(folder: Path, explicit: bool) -> None:
-        manifest = load_manifest(folder)
+        manifest = load_manifest(folder, corrections)
         resolved = folder.resolve()  # once per folder: resolving each file doubles a re-index
         try:
             children = sorted(folder.iterdir())
@@ -100,11 +102,11 @@ def collect_sources(
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             report.skipped.append(Skipped(str(path), _unsupported(path)))
         else:
-            add(path, str(path.resolve()), load_manifest(path.parent), True)
+            add(path, str(path.resolve()), load_manifest(path.parent, corrections), True)
     for key in catalog.entries:
         if key not in sources:
             path = Path(key)
-            sources[key] = Source(path, load_manifest(path.parent), key=key)
+            sources[key] = Source(path, load_manifest(path.parent, corrections), key=key)
     return list(sources.values())
 
 
