@@ -74,7 +74,7 @@ def ingest_file(
     """
     path = Path(path)
     raw = read_document(path, max_bytes)
-    cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown")
+    cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
