@@ -11,7 +11,6 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query as Q
 
 from briefing_app.core.citation import cite
@@ -21,6 +20,7 @@ from briefing_app.core.index.collect import top_results
 from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.facets import FacetTables, matching_docs
 from briefing_app.core.index.fastmatch import install as install_fast_skip
+from briefing_app.core.index.generation import open_current
 from briefing_app.core.index.phrases import has_phrase, relax, verify
 from briefing_app.core.index.query import (
     QueryBuilder,
@@ -30,6 +30,7 @@ from briefing_app.core.index.query import (
 )
 from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import snippet
+from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
@@ -53,11 +54,14 @@ class SearchEngine:
         self._tables: FacetTables | None = None  # facet columns of this searcher
         self.catalog = Catalog()
         self.vocabulary = Vocabulary()
+        self.pending: list[str] = []  # paths of an interrupted build
         self.builder: QueryBuilder | None = None
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
-        return whoosh_index.exists_in(str(self.home.index_dir))
+        """A committed generation with its state (possibly damaged: opening says)."""
+        folder = self.home.index_dir
+        return latest_generation(folder) >= 0 and bool(state_generations(folder))
 
     def searcher(self) -> Any:
         """The current searcher, reopened only when the index has changed."""
@@ -65,10 +69,14 @@ class SearchEngine:
             return self._searcher
         self.close()
         install_fast_skip()
-        self._ix = whoosh_index.open_dir(str(self.home.index_dir))
+        # The index with the catalog and word list of the same generation, checked
+        # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
+        generation = open_current(self.home.index_dir)
+        self._ix = generation.ix
         self._searcher = self._ix.searcher()
-        self.catalog = Catalog.load(self.home.index_dir)
-        self.vocabulary = Vocabulary.load(self.home.index_dir)
+        self.catalog = generation.catalog
+        self.vocabulary = generation.vocabulary
+        self.pending = generation.pending
         thesaurus = load_thesaurus(resource("thesaurus.txt"), self.home.thesaurus_file)
         self.builder = QueryBuilder(self._ix.schema, thesaurus, self.vocabulary)
         return self._searcher
