@@ -88,7 +88,7 @@ def ingest_file(
     if fmt == "pptx":
         cleaned = deck_text(raw.text)
     else:
-        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown")
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
