@@ -39,10 +39,11 @@ class ExportReport:
     profile: str
     template: str
     paragraphs: int
-    footnotes: int
+    footnotes: int  # real Word footnotes
     tables: int
     links: int
     seconds: float
+    inline_references: int = 0  # references printed in brackets instead (speaker, talking points)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -116,6 +117,7 @@ def run_export(
         tables=stats.tables,
         links=stats.links,
         seconds=time.perf_counter() - started,
+        inline_references=stats.inline_references,
     )
 
 

@@ -73,6 +73,7 @@ class Stats:
     footnotes: int = 0
     tables: int = 0
     links: int = 0
+    inline_references: int = 0  # notes printed in brackets (profiles without footnotes)
 
 
 class Converter:
@@ -339,11 +340,12 @@ class Converter:
         definition = self._parsed.footnotes.get(note)
         if definition is None:
             return
-        self.stats.footnotes += 1
         if not self.profile.real_footnotes:
+            self.stats.inline_references += 1
             reference = md_tree.plain_text(definition).rstrip(" .")
             self.text(target, f" [{reference}]", Fmt(aside=self.profile.aside_size * 2))
             return
+        self.stats.footnotes += 1
         note_id, first = self.footnotes.add()
         para = first
         self.text(para, definition.text, Fmt())
