@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
             f"Wrote {report.path} ({args.profile}: {report.paragraphs} paragraphs, "
             f"{notes}, {report.seconds:.2f} s)"
         )
+        if report.shortened:
+            print(report.shortened)
     return 0
 
 

@@ -74,6 +74,7 @@ class Stats:
     tables: int = 0
     links: int = 0
     inline_references: int = 0  # notes printed in brackets (profiles without footnotes)
+    shortened: str = ""  # what was cut to fit the profile's length, for the user
 
 
 class Converter:

@@ -37,6 +37,7 @@ class Profile:
     paragraphs_as_bullets: bool = False
     compact_title: bool = False
     aside_size: float = 10  # points, for references printed inline in brackets
+    fit_two_pages: bool = False  # shorten the body to two pages, and say what was cut
     tweaks: dict[str, StyleTweak] = field(default_factory=dict)
 
 
@@ -85,6 +86,7 @@ PROFILES: dict[str, Profile] = {
         paragraphs_as_bullets=True,
         compact_title=True,
         aside_size=9,
+        fit_two_pages=True,
         tweaks={
             "Normal": _TP_BODY,
             "Quote": StyleTweak(size=10.5, line_spacing=1.0, space_before=0, space_after=4),
