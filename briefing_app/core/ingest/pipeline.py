@@ -23,6 +23,7 @@ from briefing_app.core.ingest.slides import (
     slide_segments,
     title_slide_metadata,
 )
+from briefing_app.core.ingest.speech import read_preamble
 from briefing_app.core.ingest.structure import (
     Structure,
     has_numbered_structure,
@@ -87,7 +88,7 @@ def ingest_file(
     if fmt == "pptx":
         cleaned = deck_text(raw.text)
     else:
-        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown")
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
@@ -142,11 +143,18 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
+    place = None
+    if structure.shape == "speech":
+        front = read_preamble(structure.preamble)
+        speaker, organization, place = front.speaker, front.organization, front.place
     if structure.shape == "slides" and structure.segments:
         title, date, speaker, organization = title_slide_metadata(structure.segments[0])
         kind = "presentation"
     else:
-        title = md.infer_title(structure.preamble, marker, speaker)
+        if structure.shape == "speech":
+            title = front.title
+        else:
+            title = md.infer_title(structure.preamble, marker, speaker)
         date = md.parse_date(head)
         kind = _kind(structure)
     meta = DocumentMeta(
@@ -158,6 +166,7 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         speaker=speaker,
         organization=organization,
         symbol=md.find_symbol(head),
+        place=place,
         source=str(path),
     )
     for key in _MANIFEST_KEYS:
