@@ -40,8 +40,9 @@ def test_search_builds_first_and_prints_the_documented_json(
     status, data, err = run_json(capsys, "search", "darknet", "--json", "--limit", "5")
     assert status == 0
     assert "building the index" in err
-    assert set(data) == {"query", "total", "corrected", "facets", "hits"}
+    assert set(data) == {"query", "total", "corrected", "facets", "hits", "partial", "dropped"}
     assert data["query"] == "darknet" and data["total"] >= 2
+    assert data["partial"] is False and data["dropped"] == []
     assert data["hits"] and all(set(h) == HIT_KEYS for h in data["hits"])
     rec = next(h for h in data["hits"] if h["kind"] == "recommendation")
     assert rec["segment_id"] == "wg-firearms-2021-report#recommendation-18"
@@ -105,7 +106,6 @@ def test_busy_index_is_one_line(
 
 
 def test_export_hits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("briefing_app.core.precedents.hitlist_export")
     target = tmp_path / "hits.csv"
     assert main(["search", "darknet", "--export", str(target)]) == 0
     assert target.exists() and "darknet" in target.read_text(encoding="utf-8-sig").lower()

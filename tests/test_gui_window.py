@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit
 
 from briefing_app.core.drafts.autosave import find_recoveries
 from briefing_app.core.paths import DataHome
+from briefing_app.gui.library_panel import FacetRole
 from briefing_app.gui.main_window import MainWindow
 from tests import gui_support
 from tests.gui_support import open_window, search
@@ -158,14 +160,29 @@ def test_outline_lists_headings(qtbot, window: MainWindow) -> None:
 def test_clicking_a_facet_filters_the_results(qtbot, window: MainWindow) -> None:
     search(qtbot, window, "darknet")
     assert {h.kind for h in window.search_panel.model.hits()} == {"paragraph", "recommendation"}
-    window.library_panel.filters = {}
-    window.library_panel.filters["kind"] = "recommendation"
-    window.library_panel.filtersChanged.emit(dict(window.library_panel.filters))
+    panel = window.library_panel
+    qtbot.waitUntil(lambda: facet_index(panel, "kind", "recommendation") is not None)
+    index = facet_index(panel, "kind", "recommendation")
+    panel.facets.scrollTo(index)
+    rect = panel.facets.visualRect(index)
+    qtbot.mouseClick(panel.facets.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(
         lambda: {h.kind for h in window.search_panel.model.hits()} == {"recommendation"},
         timeout=10000,
     )
     assert window.search_panel.filters_label.isVisible()
+    assert "recommendation" in window.search_panel.filters_label.text()
+
+
+def facet_index(panel: object, key: str, value: str) -> QModelIndex | None:
+    """The facet row a user clicks to filter on ``key`` = ``value``, once it is shown."""
+    model = panel.facets_model
+    for row in range(model.rowCount()):
+        group = model.item(row)
+        for child in range(group.rowCount()):
+            if group.child(child).data(FacetRole) == (key, value):
+                return group.child(child).index()
+    return None
 
 
 def test_dropping_a_file_on_the_library_indexes_it(
@@ -203,3 +220,6 @@ def test_export_docx_writes_a_word_file(window: MainWindow, tmp_path: Path) -> N
     window.editor.setPlainText("---\ntitle: Statement\n---\n\nMr. Chair,\n\nThank you.\n")
     out = window.export_docx(tmp_path / "statement.docx")
     assert out.is_file() and out.read_bytes()[:2] == b"PK"
+    text = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Statement" in text and "Mr. Chair," in text and "Thank you." in text
+    assert "---" not in text and not any("title:" in t for t in text)

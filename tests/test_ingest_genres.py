@@ -90,8 +90,7 @@ This Convention is open for signature by all States.
 ANNEXED = (
     RESOLUTION.replace("52nd plenary meeting\n2 December 2024\n", "").rstrip()
     + "\n5. Adopts the Convention annexed to the present resolution.\n"
-    "52nd plenary meeting\n2 December 2024\n"
-    + CONVENTION
+    "52nd plenary meeting\n2 December 2024\n" + CONVENTION
 )
 
 REPORT = """United Nations A/80/604/Add.9
@@ -200,8 +199,7 @@ def test_annexed_convention_has_both_structures(tmp_path: Path) -> None:
     ids = [s.segment_id for s in doc.segments]
     assert len(ids) == len(set(ids))
     assert cite(doc.meta, art1) == (
-        "article 1 of Convention on Negotiable Documents "
-        "(General Assembly resolution 79/40, annex)"
+        "article 1 of Convention on Negotiable Documents (General Assembly resolution 79/40, annex)"
     )
 
 

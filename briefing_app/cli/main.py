@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "export",
     "precedents",
     "references",
+    "meta",
+    "compare",
 )
 
 

@@ -17,6 +17,11 @@ CONTRACT (implemented by the index/search work; signatures are fixed):
     lib.documents() -> list[DocumentMeta]
     lib.facets() -> dict[str, dict[str, int]]        # over the whole library
     lib.is_built() -> bool
+    lib.corrections(doc_id) -> dict[str, str]       # the user's metadata corrections
+    lib.correct(doc_id, changes, progress=None) -> DocumentMeta
+        save corrections (title, kind, date, body, speaker, …; "" clears one)
+        in the library manifest and re-index that document; raises
+        CorrectionError (bad value) or KeyError (unknown document)
     lib.close()
 
 Additions (keyword-only, defaults keep the contract): ``Library(home,
@@ -97,6 +102,36 @@ class Library:
                 skipped.path = str(original)
         report.skipped[:0] = early
         return report
+
+    def correct(
+        self, doc_id: str, changes: Mapping[str, Any], progress: Progress | None = None
+    ) -> DocumentMeta:
+        """Correct a document's metadata; it survives re-indexing (library manifest)."""
+        from briefing_app.core.ingest.corrections import save_corrections, validate
+
+        clean = validate(changes)  # refuse bad values before touching anything
+        source = self._source_of(doc_id)
+        self.home.ensure()
+        save_corrections(self.home.library_dir, source, clean)
+        self.build(progress=progress)
+        meta = self.document(doc_id)
+        if meta is None:  # the file could not be read again (moved, damaged)
+            raise KeyError(doc_id)
+        return meta
+
+    def corrections(self, doc_id: str) -> dict[str, str]:
+        """The fields of this document the user corrected, with their values."""
+        from briefing_app.core.ingest.corrections import corrections_for
+
+        return corrections_for(self.home.library_dir, self._source_of(doc_id))
+
+    def _source_of(self, doc_id: str) -> str:
+        from briefing_app.core.index.catalog import Catalog
+
+        source = Catalog.load(self.home.index_dir).source_of(doc_id)
+        if source is None:
+            raise KeyError(doc_id)
+        return source
 
     # -- reading ---------------------------------------------------------------
     def is_built(self) -> bool:

@@ -30,6 +30,7 @@ class Entry:
     content_hash: str
     doc_id: str | None = None  # None when the file failed
     reason: str | None = None  # why it failed, for the summary
+    manifest: str = ""  # digest of the manifest entry it was read with (a correction re-reads)
 
     def same_stat(self, stat: os.stat_result) -> bool:
         return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
@@ -65,6 +66,10 @@ class Catalog:
         temp = target.with_suffix(".tmp")
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, target)
+
+    def source_of(self, doc_id: str) -> str | None:
+        """The resolved path of the file a document was read from."""
+        return next((p for p, e in self.entries.items() if e.doc_id == doc_id), None)
 
     def doc_id_for(self, path: str, wanted: str, also_taken: set[str] | None = None) -> str:
         """``wanted``, or ``wanted-<hash of the path>`` when another file already uses it.

@@ -34,6 +34,7 @@ from briefing_app.core.ingest import (
     load_manifest,
     slugify,
 )
+from briefing_app.core.ingest.corrections import load_corrections
 from briefing_app.core.models import (
     SECTION_SEPARATOR,
     IndexReport,
@@ -66,6 +67,7 @@ class Job:
     stat: os.stat_result
     content_hash: str
     doc_id: str
+    manifest: str = ""  # digest of the manifest entry (with corrections) it is read with
 
 
 def open_or_create(index_dir: Path, catalog: Catalog) -> tuple[Any, Catalog, Vocabulary]:
@@ -91,12 +93,13 @@ def collect_sources(
 ) -> list[Source]:
     """Bundled corpus, user library, given paths, then everything indexed before."""
     sources: dict[str, Source] = {}
+    corrections = load_corrections(home.library_dir)  # the user's, over every manifest
 
     def add(path: Path, key: str, manifest: Manifest | None, explicit: bool) -> None:
         sources.setdefault(key, Source(path, manifest, explicit, key))
 
     def walk(folder: Path, explicit: bool) -> None:
-        manifest = load_manifest(folder)
+        manifest = load_manifest(folder, corrections)
         resolved = folder.resolve()  # once per folder: resolving each file doubles a re-index
         try:
             children = sorted(folder.iterdir())
@@ -125,12 +128,12 @@ def collect_sources(
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             report.skipped.append(Skipped(str(path), _unsupported(path)))
         else:
-            manifest = load_manifest(path.parent)
+            manifest = load_manifest(path.parent, corrections)
             add(path, str(path.resolve()), manifest, True)
     for key in catalog.entries:
         if key not in sources:
             path = Path(key)
-            sources[key] = Source(path, load_manifest(path.parent), key=key)
+            sources[key] = Source(path, load_manifest(path.parent, corrections), key=key)
     return list(sources.values())
 
 
@@ -311,7 +314,8 @@ def _plan(
         except OSError as exc:
             report.skipped.append(Skipped(str(source.path), f"cannot read: {exc.strerror}"))
             continue
-        if entry and entry.content_hash == digest:
+        wanted_manifest = source.manifest.digest(key) if source.manifest else ""
+        if entry and entry.content_hash == digest and entry.manifest == wanted_manifest:
             entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
             if entry.reason:
                 report.skipped.append(Skipped(str(source.path), entry.reason))
@@ -322,7 +326,7 @@ def _plan(
         wanted = entry.doc_id if entry and entry.doc_id else slugify(source.path.stem)
         doc_id = catalog.doc_id_for(key, wanted, assigned)
         assigned.add(doc_id)
-        jobs.append(Job(source, key, stat, digest, doc_id))
+        jobs.append(Job(source, key, stat, digest, doc_id, wanted_manifest))
     return jobs, removed
 
 
@@ -382,6 +386,7 @@ def _write(
             if previous and previous.doc_id:
                 session.drop(previous.doc_id)
             entry = Entry(job.key, job.stat.st_size, job.stat.st_mtime_ns, job.content_hash)
+            entry.manifest = job.manifest
             catalog.entries[job.key] = entry
             if isinstance(result, str):
                 entry.reason = result

@@ -15,6 +15,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 
 from briefing_app.core.citation import cite
+from briefing_app.core.index import partial
 from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.index.collect import top_results
 from briefing_app.core.index.facets import count as count_facets
@@ -101,14 +102,20 @@ class SearchEngine:
         blank = text.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(text, searcher.reader())
         top, estimate = _top(searcher, q, flt, limit)
+        strict_empty = not top and not blank
+        dropped: list[str] | None = None
+        if strict_empty:
+            q, top, estimate, dropped = _most_words(searcher, q, flt, limit, text)
         marks = highlight_terms(q) if highlight else set()
         hits = [self._hit(searcher, d, score, marks, highlight) for d, score in top]
         result = SearchResult(text, estimate, hits)
+        if dropped is not None:
+            result.partial, result.dropped = True, dropped
         if facets:
             docs = matching_docs(searcher, q, flt)
             result.total = len(docs)
             result.facets = count_facets(searcher, docs, self._columns)
-        if text and result.total == 0:  # "did you mean" only when nothing was found
+        if text and strict_empty:  # "did you mean" only when no passage had every word
             result.corrected = corrected_query(text, self.vocabulary, deep=True)
         if self.use_cache:
             self._cache[key] = result
@@ -198,6 +205,30 @@ def _top(
             return found
     results, total, _exact = top_results(searcher, q, limit, flt)
     return [(r.docnum, float(r.score or 0.0)) for r in results], total
+
+
+def _most_words(
+    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int, text: str
+) -> tuple[Q.Query, list[tuple[int, float]], int, list[str] | None]:
+    """The passages with most of the query's words: (query, top, total, dropped words).
+
+    ``dropped`` lists, in the query's order, the words that some shown passage
+    lacks; it is None (and the strict query is kept) when the fallback finds nothing.
+    """
+    for _kept, fallback in partial.relaxed(q):
+        top, estimate = _top(searcher, fallback, flt, limit)
+        if not top:
+            continue
+        words, _always = partial.split(q) or ([], [])
+        lacking: set[int] = set()
+        for docnum, _score in top:
+            fields = searcher.stored_fields(docnum)
+            lacking.update(
+                partial.missing(words, fields.get("text", ""), fields.get("section", ""))
+            )
+        names = partial.labels(words, text)
+        return fallback, top, estimate, [names[i] for i in sorted(lacking)]
+    return q, [], 0, None
 
 
 def _phrase_top(

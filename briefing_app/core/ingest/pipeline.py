@@ -17,6 +17,7 @@ from briefing_app.core.ingest.manifest import Manifest
 from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
+from briefing_app.core.ingest.slides import deck_text, is_markdown_export, title_slide_metadata
 from briefing_app.core.models import (
     DOCUMENT_KINDS,
     OTHER,
@@ -70,12 +71,18 @@ def ingest_file(
     """
     path = Path(path)
     raw = read_document(path, max_bytes)
-    cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown")
+    fmt = raw.format
+    if fmt == "text" and is_markdown_export(raw.text):
+        fmt = "markdown"  # a slide deck exported as text: headings and bullets
+    if fmt == "pptx":
+        cleaned = deck_text(raw.text)
+    else:
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown")
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
     entry = (manifest.lookup(path) if manifest else None) or {}
-    recognised = recognise(doc_id, cleaned.blocks, raw.format, entry.get("kind"))
+    recognised = recognise(doc_id, cleaned.blocks, fmt, entry.get("kind"))
     structure = recognised.structure
     if not structure.segments:
         raise IngestError("no paragraphs found")
@@ -130,19 +137,12 @@ def _metadata(
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
     if structure.shape == "slides" and structure.segments:
-        first = structure.segments[0]
-        title = first.section or None
-        all_lines = first.text.split("\n")
-        after = all_lines.index(title) + 1 if title in all_lines else 0
-        lines = [ln for ln in all_lines[after:] if ln]
-        date = md.parse_date(first.text)
-        speaker = next((ln for ln in lines if _looks_like_name(ln)), None)
+        title, date, speaker, organization = title_slide_metadata(structure.segments[0])
         kind = "presentation"
     else:
         title = md.infer_title(structure.preamble, marker, speaker)
         date = md.parse_date(head)
         kind = recognised.kind or _kind(structure)
-    front = read_front(structure.front or recognised.head, recognised.kind)
     meta = DocumentMeta(
         doc_id=doc_id,
         title=title or _humanise(path.stem),
@@ -154,13 +154,16 @@ def _metadata(
         symbol=md.find_symbol(head),
         source=str(path),
     )
-    _apply_front(meta, front, structure.closing)
+    if structure.shape != "slides":
+        _apply_front(meta, read_front(structure.front or recognised.head), structure.closing)
     for key in _MANIFEST_KEYS:
         value = entry.get(key)
         if value:
             setattr(meta, key, str(value))
-    if meta.kind == "document" or meta.kind not in DOCUMENT_KINDS:
-        meta.kind = OTHER
+        elif key in entry and key not in ("title", "kind"):
+            setattr(meta, key, None)  # blanked on purpose (a user's correction)
+    if meta.kind not in DOCUMENT_KINDS:
+        meta.kind = OTHER  # includes "document", the old name of "other"
     return meta
 
 
@@ -184,13 +187,6 @@ def _kind(structure: Any) -> str:
         has_recs = any(s.kind == RECOMMENDATION for s in structure.segments)
         return "report" if has_recs or len(structure.segments) > 5 else OTHER
     return "statement" if structure.shape == "speech" else OTHER
-
-
-def _looks_like_name(line: str) -> bool:
-    words = line.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line) or line.isupper():
-        return False
-    return all(w[:1].isupper() for w in words)
 
 
 def _humanise(stem: str) -> str:

@@ -16,7 +16,11 @@ from briefing_app.core.ingest.cleanup import Block, split_at_markers
 from briefing_app.core.ingest.genres import kinds
 from briefing_app.core.ingest.genres.formal import formal_segments, lines_of
 from briefing_app.core.ingest.metadata import find_symbol
-from briefing_app.core.ingest.slides import looks_like_slides, slide_segments
+from briefing_app.core.ingest.slides import (
+    looks_like_slides,
+    page_slide_segments,
+    slide_segments,
+)
 from briefing_app.core.ingest.structure import (
     Structure,
     has_numbered_structure,
@@ -35,6 +39,8 @@ class Recognised:
 
 
 def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | None) -> Recognised:
+    if fmt == "pptx":
+        return Recognised(Structure(page_slide_segments(doc_id, blocks), [], "slides"), None, [])
     head = [line.text for line in lines_of(blocks[:200])[:120]]
     head_text = "\n".join(head)
     kind = kinds.kind_from_text(head_text, find_symbol(head_text))

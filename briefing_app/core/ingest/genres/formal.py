@@ -14,6 +14,7 @@ lines are metadata, not units.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing_app.core.ingest import patterns as p
@@ -28,6 +29,11 @@ _CLAUSE_END = re.compile(r"[,;]\s*(?:\d{1,3}|[*†‡]+)?\s*$")
 _TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _MAX_TITLE_WORDS = 16
+# "2/8 25-19826", "25-19826 3/8", "… A/RES/80/34": page furniture a reader left
+_PAGE_LINE = re.compile(
+    r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}(?:\s*\(E\))?\s+\d{1,3}/\d{1,3}\s*$"
+    r"|\s[A-Z]{1,2}/(?:[A-Z0-9.]+/)*RES/\S+\s*$"
+)
 _ADOPTS = re.compile(r"\b(?:Adopts|Approves|Proclaims|Endorses)\s+the\s+(?:following|annexed)\b")
 
 
@@ -79,6 +85,11 @@ class _FormalReader:
         self.last: dict[tuple[str, str], int] = {}
         self.closing: list[str] = []
         self.base_level = 0  # headings below the annex/part heading
+        self.after_closing = False  # past "52nd plenary meeting": only annexes follow
+        lengths = sorted(len(ln.text) for ln in lines[start:] if len(ln.text) > 20)
+        self.width = lengths[len(lengths) * 3 // 4] if lengths else 80  # a full line
+        counts = Counter(ln.text.strip() for ln in lines if len(ln.text) < 100)
+        self.recurring = {t for t, n in counts.items() if n >= 3 and not _NUMBERED.match(t)}
         self.subheading = False  # the deepest heading is an unnumbered sub-heading
 
     # -- driving -------------------------------------------------------
@@ -107,6 +118,7 @@ class _FormalReader:
         pats = self.pats
         if pats.plenary.match(text):
             self.out.close()
+            self.after_closing = True
             self.closing.append(text)
             if i + 1 < len(self.lines) and _is_date_line(self.lines[i + 1].text):
                 self.closing.append(self.lines[i + 1].text)
@@ -114,6 +126,7 @@ class _FormalReader:
             return i + 1
         annex = pats.annex.match(text)
         if annex:
+            self.after_closing = False
             return self._annex(i, annex.group(1))
         if not self.in_annex and pats.part.match(text) and self._title_follows(i + 1):
             return self._part(i, text)
@@ -145,6 +158,8 @@ class _FormalReader:
             self._subheading(text)
             return i + 1
         if self.out.current is None:
+            if self.after_closing and self.out.extend_last(line.text):
+                return i + 1  # a footnote after the closing lines stays with the text
             self._start(PREAMBULAR if self._preamble_follows(i) else PARAGRAPH)
         self.out.append(line.text)
         return i + 1
@@ -295,12 +310,21 @@ class _FormalReader:
         self.subheading = False
 
     def _starts_preambular(self, i: int, text: str) -> bool:
-        if not self.preamble or not self.pats.preambular.match(text):
+        if not self.preamble:
+            return False
+        known = self.pats.preambular.match(text)
+        if not known and not self.pats.preambular_guess.match(text):
             return False
         current = self.out.current
         if current is not None and current.kind not in (PREAMBULAR, PARAGRAPH, OPERATIVE):
             return False
-        return current is None or self._clause_ended(i) or self.lines[i].block_start
+        if current is None or self.lines[i].block_start:
+            return True
+        if known:
+            return self._clause_ended(i)
+        # another "-ing" word: only where the line before was a paragraph's last
+        previous = self.lines[i - 1].text.rstrip()
+        return self._clause_ended(i) and len(previous) < 0.8 * self.width
 
     def _starts_unnumbered_operative(self, i: int, text: str) -> bool:
         if not self.preamble or self.in_annex or not self.pats.operative_verb.match(text):
@@ -310,10 +334,16 @@ class _FormalReader:
         return bool(_ADOPTS.search(text)) or not self._numbered_ahead(i + 1)
 
     def _clause_ended(self, i: int) -> bool:
-        if i == 0:
+        j = i - 1
+        while j >= 0 and i - j <= 4 and self._furniture(self.lines[j].text):
+            j -= 1  # a page header left by the reader is not the end of a clause
+        if j < 0:
             return True
-        prev = strip_markup(self.lines[i - 1].text)
+        prev = strip_markup(self.lines[j].text)
         return bool(_CLAUSE_END.search(prev)) or prev.endswith(_TERMINAL)
+
+    def _furniture(self, text: str) -> bool:
+        return bool(_PAGE_LINE.search(text)) or text.strip() in self.recurring
 
     def _is_subheading(self, i: int, text: str) -> bool:
         if not _title_like(text) or len(text.split()) > 12 or not text[:1].isupper():

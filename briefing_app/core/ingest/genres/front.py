@@ -75,7 +75,7 @@ class FrontMatter:
     meeting: str | None = None
 
 
-def read_front(lines: list[str], kind: str | None) -> FrontMatter:
+def read_front(lines: list[str]) -> FrontMatter:
     """What the title block says; ``lines`` are the lines before the text."""
     lines = [strip_markup(ln).strip() for ln in lines if strip_markup(ln).strip()]
     text = "\n".join(lines)
@@ -85,13 +85,11 @@ def read_front(lines: list[str], kind: str | None) -> FrontMatter:
         body=md.find_body(text[:400]) or md.find_body(text),
     )
     for pats in PATTERNS:
-        _read_with(front, lines, text, pats, kind)
+        _read_with(front, lines, text, pats)
     return front
 
 
-def _read_with(
-    front: FrontMatter, lines: list[str], text: str, pats: GenrePatterns, kind: str | None
-) -> None:
+def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatterns) -> None:
     flat = " ".join(text.split())
     adopted = pats.adopted.search(flat)
     if adopted:

@@ -18,6 +18,7 @@ class GenrePatterns:
     enacting: re.Pattern[str]
     # Preambular openers, printed in italics: "Recalling", "Deeply concerned"
     preambular: re.Pattern[str]
+    preambular_guess: re.Pattern[str]  # another "-ing" opener, where a paragraph ended
     # An unnumbered operative paragraph: "Decides to include …", "Adopts the following …"
     operative_verb: re.Pattern[str]
     # Headings that scope a numbering of their own
@@ -41,20 +42,29 @@ class GenrePatterns:
     salutation: re.Pattern[str]  # "Excellencies," never ends a unit
 
 
+# Openers UN editors italicise at the head of a preambular paragraph. Any other
+# capitalised "-ing" word counts only where the line before ends a paragraph.
 _PREAMBULAR_WORDS = (
-    r"(?:[A-Z][a-z]+ing"  # Recalling, Reaffirming, Noting, Welcoming, Bearing in mind
-    r"|Mindful|Convinced|Concerned|Aware|Conscious|Cognizant|Cognisant|Determined"
-    r"|Alarmed|Encouraged|Guided|Committed|Resolved|Desirous|Fully|Deeply|Gravely"
-    r"|Seriously|Strongly|Further|Also|Recognizing|Reiterating|Taking|Having|Bearing"
-    r"|Noting|Expressing|Acknowledging|Underlining|Appreciative|Grateful|Disturbed"
-    r"|Dismayed|Shocked|Outraged|Saddened|Reassured|Pleased|Satisfied|Keenly|Profoundly"
-    r"|Reaffirming|Affirming|Emphasizing|Stressing|Welcoming|Considering|Believing"
-    r"|Observing|Realizing|Acting|Underscoring|Highlighting|Commending|Deploring)"
+    r"(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Profoundly|Keenly|Firmly"
+    r"|Particularly|Equally|Increasingly|Once\s+again|Again|Nevertheless)\s+[a-z]{4,}\b"
+    r"|Acknowledging|Acting|Affirming|Alarmed|Anticipating|Appreciating|Appreciative"
+    r"|Aware|Bearing\s+in\s+mind|Believing|Building|Cognizant|Cognisant|Commending"
+    r"|Committed|Concerned|Condemning|Confident|Conscious|Considering|Continuing"
+    r"|Convinced|Declaring|Deploring|Desiring|Desirous|Determined|Disturbed|Dismayed"
+    r"|Emphasizing|Emphasising|Encouraged|Encouraging|Endorsing|Expressing|Grateful"
+    r"|Guided|Having|Highlighting|Honouring|Honoring|Hoping|Inspired|Keeping\s+in\s+mind"
+    r"|Looking|Mindful|Noting|Observing|Outraged|Paying|Pleased|Pledging|Reaffirming"
+    r"|Realizing|Realising|Reassured|Recalling|Recognizing|Recognising|Referring"
+    r"|Regretting|Reiterating|Rejecting|Reminding|Renewing|Resolved|Respecting"
+    r"|Saddened|Satisfied|Seeking|Shocked|Stressing|Supporting|Taking|Underlining"
+    r"|Underscoring|Upholding|Urging|Welcoming|Wishing|Sharing|Striving|Viewing)\b"
 )
+
 _NOT_PREAMBULAR = (
     r"(?!(?:During|Following|According|Regarding|Including|Concerning|Notwithstanding"
     r"|Pending|Nothing|Morning|Evening|Something|Anything|Everything|King|Spring|Beijing"
-    r"|Kunming|Nanjing|Wellington|Reading|Hashing)\b)"
+    r"|Kunming|Nanjing|Wellington|Reading|Hashing|Stockpiling|Manufacturing|Financing"
+    r"|Trafficking|Peacekeeping|Peacebuilding|Training|Funding|Housing|Building)\b)"
 )
 
 ENGLISH = GenrePatterns(
@@ -65,7 +75,8 @@ ENGLISH = GenrePatterns(
         r"|States\s+Parties\s+to\s+th(?:is|e\s+present)\s+(?:Convention|Protocol|Treaty"
         r"|Agreement|Covenant))|The\s+Parties\s+to\s+th(?:is|e\s+present)\s+\w+)\s*(,|$)"
     ),
-    preambular=re.compile(rf"^{_NOT_PREAMBULAR}{_PREAMBULAR_WORDS}\b"),
+    preambular=re.compile(rf"^{_PREAMBULAR_WORDS}"),
+    preambular_guess=re.compile(rf"^{_NOT_PREAMBULAR}[A-Z][a-z]{{3,}}ing\b"),
     operative_verb=re.compile(
         r"^(?:Also\s+|Further\s+|Further\s+also\s+)?(?:Adopts|Decides|Requests|Calls"
         r"|Urges|Welcomes|Takes\s+note|Invites|Encourages|Endorses|Approves|Reaffirms"
