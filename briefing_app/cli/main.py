@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # never a traceback: one line, and a status
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"briefing: {type(exc).__name__}: {detail}".rstrip(": "), file=sys.stderr)
+        return 1
 
 
 def _launch_gui(args: argparse.Namespace) -> int:

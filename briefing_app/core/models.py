@@ -209,6 +209,7 @@ class IndexReport:
     segments: int = 0  # segments written in this run
     seconds: float = 0.0
     cancelled: bool = False
+    repaired: str = ""  # what was wrong with the index this run rebuilt, if anything
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -219,4 +220,5 @@ class IndexReport:
             "segments": self.segments,
             "seconds": round(self.seconds, 3),
             "cancelled": self.cancelled,
+            "repaired": self.repaired,
         }

@@ -8,6 +8,7 @@ reader in the middle, the draft above its preview on the right. Extra panels
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,9 @@ READER_DELAY_MS = 60
 class MainWindow(QMainWindow, WindowCommands):
     def __init__(self, home: str | os.PathLike[str] | None = None, library: Any = None) -> None:
         super().__init__()
-        self.home = DataHome.resolve(home).ensure()
+        self.home = DataHome.resolve(home)
+        with suppress(OSError):  # a read-only data folder still opens (upkeep says so)
+            self.home.ensure()
         self.settings = Settings.load(self.home.settings_file)
         self.service = LibraryService(self.home, library, self)
         self.current_passage: Passage | None = None
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow, WindowCommands):
         from briefing_app.gui.compare_dialog import install_compare
 
         self.compare_versions = install_compare(self)  # Tools › Compare versions…
+        from briefing_app.gui.upkeep import LibraryUpkeep
+
+        self.upkeep = LibraryUpkeep(self)  # start-up check, repair, Library › Re-index
         self._connect()
         self._restore_layout()
         self._start_draft()
@@ -175,16 +181,7 @@ class MainWindow(QMainWindow, WindowCommands):
 
     def _after_start(self) -> None:
         self.session.check_recovery()
-        task = self.service.call(lambda lib: lib.is_built())
-        task.result.connect(self._index_state)
-
-    def _index_state(self, built: bool) -> None:
-        if built:
-            self._refresh_library()
-        else:
-            task = self.service.index()
-            if task is not None:
-                self.indexing_status.label.setText("Preparing the library…")
+        self.upkeep.start()
 
     def _refresh_library(self) -> None:
         task = self.service.call(lambda lib: (lib.documents(), lib.facets()))
@@ -307,7 +304,8 @@ class MainWindow(QMainWindow, WindowCommands):
             event.ignore()
             return
         self.session.close_cleanly()
-        self.save_layout()
-        self.settings.save()
+        with suppress(OSError):  # a read-only or full disk must not keep the window open
+            self.save_layout()
+            self.settings.save()
         self.service.close()
         event.accept()

@@ -11,16 +11,16 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query as Q
 
 from briefing_app.core.citation import cite
 from briefing_app.core.index import partial
 from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.index.collect import top_results
-from briefing_app.core.index.facets import count as count_facets
-from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.docsets import DocSets
+from briefing_app.core.index.facets import FacetTables, matching_docs
 from briefing_app.core.index.fastmatch import install as install_fast_skip
+from briefing_app.core.index.generation import open_current
 from briefing_app.core.index.phrases import has_phrase, relax, verify
 from briefing_app.core.index.query import (
     QueryBuilder,
@@ -30,6 +30,7 @@ from briefing_app.core.index.query import (
 )
 from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import snippet
+from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
@@ -49,14 +50,18 @@ class SearchEngine:
         self._searcher: Any = None
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._library_facets: dict[str, dict[str, int]] | None = None
-        self._columns: dict[str, list[Any]] = {}  # facet columns of this searcher
+        self._docsets: DocSets | None = None  # bitsets of this searcher's reader
+        self._tables: FacetTables | None = None  # facet columns of this searcher
         self.catalog = Catalog()
         self.vocabulary = Vocabulary()
+        self.pending: list[str] = []  # paths of an interrupted build
         self.builder: QueryBuilder | None = None
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
-        return whoosh_index.exists_in(str(self.home.index_dir))
+        """A committed generation with its state (possibly damaged: opening says)."""
+        folder = self.home.index_dir
+        return latest_generation(folder) >= 0 and bool(state_generations(folder))
 
     def searcher(self) -> Any:
         """The current searcher, reopened only when the index has changed."""
@@ -64,10 +69,14 @@ class SearchEngine:
             return self._searcher
         self.close()
         install_fast_skip()
-        self._ix = whoosh_index.open_dir(str(self.home.index_dir))
+        # The index with the catalog and word list of the same generation, checked
+        # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
+        generation = open_current(self.home.index_dir)
+        self._ix = generation.ix
         self._searcher = self._ix.searcher()
-        self.catalog = Catalog.load(self.home.index_dir)
-        self.vocabulary = Vocabulary.load(self.home.index_dir)
+        self.catalog = generation.catalog
+        self.vocabulary = generation.vocabulary
+        self.pending = generation.pending
         thesaurus = load_thesaurus(resource("thesaurus.txt"), self.home.thesaurus_file)
         self.builder = QueryBuilder(self._ix.schema, thesaurus, self.vocabulary)
         return self._searcher
@@ -80,7 +89,7 @@ class SearchEngine:
         self._searcher = self._ix = None
         self._cache.clear()
         self._library_facets = None
-        self._columns = {}
+        self._docsets = self._tables = None
 
     # -- search -----------------------------------------------------------------
     def search(
@@ -112,9 +121,9 @@ class SearchEngine:
         if dropped is not None:
             result.partial, result.dropped = True, dropped
         if facets:
-            docs = matching_docs(searcher, q, flt)
-            result.total = len(docs)
-            result.facets = count_facets(searcher, docs, self._columns)
+            bits = self._matching(searcher, q, flt)
+            result.total = bits.bit_count()
+            result.facets = self.facet_tables().count(bits)
         if text and strict_empty:  # "did you mean" only when no passage had every word
             result.corrected = corrected_query(text, self.vocabulary, deep=True)
         if self.use_cache:
@@ -168,11 +177,31 @@ class SearchEngine:
         return sorted(self.catalog.documents.values(), key=lambda d: (d.title.lower(), d.doc_id))
 
     def facets(self) -> dict[str, dict[str, int]]:
-        searcher = self.searcher()
+        self.searcher()
         if self._library_facets is None:
-            docs = list(searcher.reader().all_doc_ids())
-            self._library_facets = count_facets(searcher, docs, self._columns)
+            self._library_facets = self.facet_tables().count(self.docsets().live)
         return self._library_facets
+
+    def docsets(self) -> DocSets:
+        searcher = self.searcher()
+        if self._docsets is None:
+            self._docsets = DocSets(searcher.reader())
+        return self._docsets
+
+    def facet_tables(self) -> FacetTables:
+        searcher = self.searcher()
+        if self._tables is None:
+            self._tables = FacetTables(searcher.reader(), self.docsets())
+        return self._tables
+
+    def _matching(self, searcher: Any, q: Q.Query, flt: Q.Query | None) -> int:
+        """Bitset of the documents matching ``q`` and ``flt``."""
+        docsets = self.docsets()
+        combined = Q.And([q, flt]) if flt is not None else q
+        bits = docsets.evaluate(combined)
+        if bits is None:  # phrases and other exact checks: Whoosh's matchers
+            bits = docsets.from_ids(matching_docs(searcher, q, flt))
+        return bits
 
     # -- helpers ----------------------------------------------------------------
     def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:

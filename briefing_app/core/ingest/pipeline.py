@@ -18,6 +18,7 @@ from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
 from briefing_app.core.ingest.slides import deck_text, is_markdown_export, title_slide_metadata
+from briefing_app.core.ingest.speech import read_preamble
 from briefing_app.core.models import (
     DOCUMENT_KINDS,
     OTHER,
@@ -77,7 +78,7 @@ def ingest_file(
     if fmt == "pptx":
         cleaned = deck_text(raw.text)
     else:
-        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown")
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
@@ -136,11 +137,18 @@ def _metadata(
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
+    place = None
+    if structure.shape == "speech":
+        front = read_preamble(structure.preamble)
+        speaker, organization, place = front.speaker, front.organization, front.place
     if structure.shape == "slides" and structure.segments:
         title, date, speaker, organization = title_slide_metadata(structure.segments[0])
         kind = "presentation"
     else:
-        title = md.infer_title(structure.preamble, marker, speaker)
+        if structure.shape == "speech":
+            title = front.title
+        else:
+            title = md.infer_title(structure.preamble, marker, speaker)
         date = md.parse_date(head)
         kind = recognised.kind or _kind(structure)
     meta = DocumentMeta(
@@ -152,10 +160,14 @@ def _metadata(
         speaker=speaker,
         organization=organization,
         symbol=md.find_symbol(head),
+        place=place,
         source=str(path),
     )
     if structure.shape != "slides":
-        _apply_front(meta, read_front(structure.front or recognised.head), structure.closing)
+        front_matter = read_front(structure.front or recognised.head)
+        if structure.shape == "speech":
+            front_matter.title = None  # a speech's title comes from its preamble
+        _apply_front(meta, front_matter, structure.closing)
     for key in _MANIFEST_KEYS:
         value = entry.get(key)
         if value:

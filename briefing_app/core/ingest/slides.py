@@ -42,6 +42,8 @@ def is_markdown_export(text: str) -> bool:
     such a file keeps its line breaks instead of being re-wrapped.
     """
     sample = text[:200_000]
+    if not sample.startswith("#") and "\n#" not in sample:
+        return False
     return len(_ATX_LINE.findall(sample)) >= 3 and len(_BULLET_LINE.findall(sample)) >= 3
 
 
