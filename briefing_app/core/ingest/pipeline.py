@@ -127,7 +127,13 @@ def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> Non
         # cites any footnote, else the last unit; never drop it.
         host = next((s for s in reversed(segments) if s.footnotes), segments[-1])
         host.footnotes.extend(orphans)
-        host.footnotes.sort(key=lambda note: int(note.split(" ", 1)[0]))
+        host.footnotes.sort(key=_note_order)
+
+
+def _note_order(note: str) -> tuple[int, int, str]:
+    """Numbered notes by number; symbol marks (``*`` of a sponsors' list) first."""
+    mark = note.split(" ", 1)[0]
+    return (1, int(mark), "") if mark.isdigit() else (0, 0, mark)
 
 
 def _metadata(
