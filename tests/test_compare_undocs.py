@@ -53,7 +53,7 @@ TRUTH = {
 NOT_YET = {
     "L.32->80/221": "ingest (issue 9) does not split the preambular paragraph "
     "'Re-emphasizing the right of all refugees…' from the one before, and reads the "
-    "footnote marks of PP 3's list of Human Rights Council resolutions as text",
+    "footnote marks in PP 3 (a list of Human Rights Council resolutions) and PP 29 as text",
     "L.62->80/34": "ingest (issue 9) does not split the preambular paragraph "
     "'Re-emphasizing its unequivocal support…' (after a page break) from the one before",
 }
