@@ -218,7 +218,9 @@ def evaluate(name: str, check: str) -> tuple[bool, str]:
         return found == truth[check], f"{check} {found!r} (want {truth[check]!r})"
     if check == "agenda_item":
         found = getattr(meta, "agenda_item", None)
-        ok = _norm_agenda(found) == _norm_agenda(truth["agenda_item"])
+        # the item's title may follow its number: "99 (a) General and complete …"
+        want = re.escape(_norm_agenda(truth["agenda_item"]))
+        ok = re.fullmatch(want + r"(\s+[^\W\d].*)?", _norm_agenda(found)) is not None
         return ok, f"agenda item {found!r} (want {truth['agenda_item']!r})"
     if check == "sponsors":
         found = getattr(meta, "sponsors", None) or []
@@ -262,6 +264,8 @@ def _unit_problem(doc: IngestedDocument, unit: dict[str, Any]) -> str | None:
     starts = [start] + ([norm(unit["title"] + " " + unit["start"])] if "title" in unit else [])
     for seg in candidates:
         text = norm(seg.text)
+        if seg.number:  # the printed number may lead the text ("4. Urges …")
+            text = re.sub(r"^" + re.escape(seg.number) + r"\.?\s+", "", text)
         # a footnote marker may follow the last word ("…EC-94/DEC.2; 22")
         ends = (text, re.sub(r"\s?[0-9\u00b9\u00b2\u00b3\u2070-\u2079]{1,3}$", "", text))
         if any(text.startswith(s) for s in starts) and any(e.endswith(end) for e in ends):

@@ -5,7 +5,8 @@ body paragraphs and table cells in document order (python-docx; headers, footers
 footnotes are separate parts and so are not in the reference). Furniture is defined
 narrowly: job numbers ("25-15779 (E) 171025"), bar codes ("*2515779*"), page numbers
 ("2/5"), the running header block at the top of a page (symbol and running title),
-the masthead labels "Distr.: General" / "Original: English", the table of contents
+the masthead labels ("Distr.: General", "Original: English", "Agenda item", "Resolution
+adopted by the General Assembly", ": draft resolution" after the sponsors), the table of contents
 (its dot-leader lines in PDF, the table after "Contents" in DOCX), and per-document extras
 named in the truth file (e.g. a library stamp on a scan). Everything else is body text
 that must end up in a unit, a footnote or the metadata.
@@ -27,7 +28,11 @@ _BAR_CODE_LINE = re.compile(r"^\s*\*\d{7,}\*\s*$")
 _PAGE_LINE = re.compile(
     r"^\s*(\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,3}/\d{1,3}|\d{1,3}/\d{1,3})\s*$"
 )
-_MASTHEAD_LABELS = re.compile(r"Distr\.:\s*(General|Limited)|Original:\s*\w+")
+_MASTHEAD_LABELS = re.compile(
+    r"Distr\.:\s*(General|Limited)|Original:\s*\w+|Resolution adopted by the General Assembly"
+    r"|(?<=: )draft (resolution|decision)\b|^\s*(Agenda )?items? (?=\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _RULE_LINE = re.compile(r"^\s*_{5,}\s*$")
 # the table of contents: dot-leader lines and its "Contents" / "Page" head
 _TOC_LINE = re.compile(r"(\s?\.){6,}\s*\d*\s*$|^\s*(Contents|Page)\s*$")
