@@ -40,8 +40,9 @@ def test_search_builds_first_and_prints_the_documented_json(
     status, data, err = run_json(capsys, "search", "darknet", "--json", "--limit", "5")
     assert status == 0
     assert "building the index" in err
-    assert set(data) == {"query", "total", "corrected", "facets", "hits"}
+    assert set(data) == {"query", "total", "corrected", "facets", "hits", "partial", "dropped"}
     assert data["query"] == "darknet" and data["total"] >= 2
+    assert data["partial"] is False and data["dropped"] == []
     assert data["hits"] and all(set(h) == HIT_KEYS for h in data["hits"])
     rec = next(h for h in data["hits"] if h["kind"] == "recommendation")
     assert rec["segment_id"] == "wg-firearms-2021-report#recommendation-18"

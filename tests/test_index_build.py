@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.index import lock as lock_module
-from briefing_app.core.index.catalog import CATALOG_NAME
 from briefing_app.core.index.lock import IndexBusy, writer_lock
+from briefing_app.core.index.state import latest_generation, state_name
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.library import Library
 from briefing_app.core.progress import Progress
@@ -59,10 +59,10 @@ def test_incremental_build(tmp_path: Path) -> None:
 def test_schema_mismatch_rebuilds(tmp_path: Path) -> None:
     with Library(tmp_path / "home") as lib:
         lib.build()
-        catalog = lib.home.index_dir / CATALOG_NAME
-        data = json.loads(catalog.read_text())
-        data["schema_version"] = -1
-        catalog.write_text(json.dumps(data))
+        state = lib.home.index_dir / state_name(latest_generation(lib.home.index_dir))
+        data = json.loads(state.read_text())
+        data["catalog"]["schema_version"] = -1
+        state.write_text(json.dumps(data))
         rebuilt = lib.build()
         assert len(rebuilt.indexed) == 4 and rebuilt.unchanged == 0
         assert lib.search("darknet").total > 0

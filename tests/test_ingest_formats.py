@@ -149,7 +149,7 @@ def test_docx_zip_bomb_and_entities_and_damage(tmp_path: Path) -> None:
 def test_unreadable_paths(tmp_path: Path) -> None:
     assert "not found" in _refusal(tmp_path / "missing.txt")
     assert "folder" in _refusal(tmp_path)
-    assert "unsupported" in _refusal(tmp_path / "slides.pptx")
+    assert "unsupported" in _refusal(tmp_path / "slides.key")
     if os.geteuid() != 0:  # root reads anything
         locked = tmp_path / "locked.txt"
         locked.write_text("text")

@@ -28,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(files or folders). Unchanged files are not read again.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="extra files or folders")
+    parser.add_argument(
+        "--repair",
+        action="store_true",
+        help="check every index file and rebuild the index from the documents if one is damaged",
+    )
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -35,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     return index_and_report(
         args,
-        lambda library, progress: library.build(args.paths, progress=progress),
+        lambda library, progress: library.build(
+            args.paths, progress=progress, repair=getattr(args, "repair", False)
+        ),
         "cannot write the index",
     )
 
@@ -56,21 +63,62 @@ def index_and_report(
     except IndexBusy as exc:
         return fail(str(exc))
     except OSError as exc:
-        return fail(f"{write_failure}: {exc.strerror or exc}")
+        return fail(write_error(write_failure, exc))
+    if report.repaired:
+        print(f"briefing: repaired the index ({report.repaired})", file=sys.stderr)
     return report_and_status(report, args.json)
 
 
+def write_error(what: str, exc: OSError) -> str:
+    """One line for a failed write, saying what to do about the usual causes."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return f"{what}: the disk is full; what was finished is kept, free some space and run again"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{what}: the data folder is read-only ({exc.filename or exc.strerror})"
+    return f"{what}: {exc.strerror or exc}"
+
+
 def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
-    """The user's library; builds the index first when it does not exist yet."""
+    """The user's library. With ``build``: indexes it first when it was never built,
+    repairs a damaged index, and finishes an interrupted run (when no one else is)."""
     from briefing_app.core.library import Library
-    from briefing_app.core.progress import stderr_progress
 
     library = Library(args.home)
-    if build and not library.is_built():
-        print("briefing: building the index for the first time…", file=sys.stderr)
-        report = library.build(progress=stderr_progress())
-        print_summary(report, to_stderr=True)
+    if not build:
+        return library
+    if not library.is_built():
+        _build_now(library, "building the index for the first time…")
+        return library
+    problem = library.health()
+    if problem:
+        print(f"briefing: {problem.split(';')[0]}", file=sys.stderr)
+        _build_now(library, "repairing it from the documents…", repair=True)
+    elif library.engine.pending and not _busy(library):
+        _build_now(library, "an earlier indexing run was interrupted; finishing it…")
     return library
+
+
+def _build_now(library: Library, message: str, *, repair: bool = False) -> None:
+    from briefing_app.core.progress import stderr_progress
+
+    print(f"briefing: {message}", file=sys.stderr)
+    report = library.build(progress=stderr_progress(), repair=repair)
+    print_summary(report, to_stderr=True)
+
+
+def _busy(library: Library) -> bool:
+    """True when another process holds the writer lock (its run is not interrupted)."""
+    from briefing_app.core.index.lock import IndexBusy, writer_lock
+
+    try:
+        with writer_lock(library.home.index_dir, wait=0):
+            return False
+    except IndexBusy:
+        return True
+    except OSError:  # read-only: nobody can be writing, and we cannot either
+        return True
 
 
 def print_summary(report: IndexReport, *, to_stderr: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing_app.cli.output import add_json_flag, fail, print_json
+from briefing_app.cli.output import add_json_flag, fail, marked_diff, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(result) -> None:  # type: ignore[no-untyped-def]
-    from briefing_app.core.precedents.diff import DELETE, INSERT
-
     if not result.hits:
         print("No precedents found.")
         return
@@ -61,12 +59,4 @@ def _print(result) -> None:  # type: ignore[no-untyped-def]
         facts.append(f"wording {match.get('coverage', 0):.0%} reused")
         print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
         print(f"   {' · '.join(facts)}")
-        marked = []
-        for op in extra.get("diff", []):
-            if op["op"] == DELETE:
-                marked.append(f"[-{op['text']}-]")
-            elif op["op"] == INSERT:
-                marked.append(f"{{+{op['text']}+}}")
-            else:
-                marked.append(op["text"])
-        print(f"   {' '.join(marked)}")
+        print(f"   {marked_diff(extra.get('diff', []))}")

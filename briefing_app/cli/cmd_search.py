@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.cli.cmd_index import open_library, write_error
+    from briefing_app.core.index.generation import IndexDamaged, NotBuilt
     from briefing_app.core.index.lock import IndexBusy
 
     if args.limit < 1:
@@ -43,9 +44,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_library(args, build=True) as library:
             result = library.search(query, filters=filters, limit=args.limit)
-    except IndexBusy as exc:
+    except (IndexBusy, IndexDamaged, NotBuilt) as exc:
         return fail(str(exc))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        return fail(write_error("search failed", exc))
+    except ValueError as exc:
         return fail(f"search failed: {exc}")
     if args.json:
         print_json(result.to_json())

@@ -10,7 +10,7 @@ from briefing_app.cli.output import add_json_flag, fail, print_json
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("segments", help="show the structure recovered from one file")
-    parser.add_argument("file", help="a .txt, .md, .docx, .pdf or .html file")
+    parser.add_argument("file", help="a .txt, .md, .docx, .pdf, .pptx or .html file")
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 

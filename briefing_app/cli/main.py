@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "export",
     "precedents",
     "references",
+    "meta",
+    "compare",
 )
 
 
@@ -65,3 +67,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # never a traceback: one line, and a status
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"briefing: {type(exc).__name__}: {detail}".rstrip(": "), file=sys.stderr)
+        return 1

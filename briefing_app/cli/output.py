@@ -29,6 +29,9 @@ def print_hits(result: SearchResult) -> None:
     """Human-readable hit list: citation, snippet."""
     if result.corrected:
         print(f"Did you mean: {result.corrected}")
+    if result.partial:
+        lacking = f" (some lack: {', '.join(result.dropped)})" if result.dropped else ""
+        print(f"No passage has all of {result.query!r}; showing those with most of them{lacking}")
     print(f"{result.total} result(s) for {result.query!r}")
     for rank, hit in enumerate(result.hits, 1):
         print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
@@ -38,3 +41,9 @@ def print_hits(result: SearchResult) -> None:
 def strip_marks(snippet: str) -> str:
     """Terminal rendering of an HTML snippet: <b>x</b> becomes *x*, entities decoded."""
     return html.unescape(snippet.replace("<b>", "*").replace("</b>", "*"))
+
+
+def marked_diff(ops: list[dict[str, str]]) -> str:
+    """A word diff for the terminal: [-deleted-] and {+inserted+}, like wdiff."""
+    marks = {"delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks.get(op["op"], "{}").format(op["text"]) for op in ops)

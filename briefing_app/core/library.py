@@ -17,6 +17,11 @@ CONTRACT (implemented by the index/search work; signatures are fixed):
     lib.documents() -> list[DocumentMeta]
     lib.facets() -> dict[str, dict[str, int]]        # over the whole library
     lib.is_built() -> bool
+    lib.corrections(doc_id) -> dict[str, str]       # the user's metadata corrections
+    lib.correct(doc_id, changes, progress=None) -> DocumentMeta
+        save corrections (title, kind, date, body, speaker, …; "" clears one)
+        in the library manifest and re-index that document; raises
+        CorrectionError (bad value) or KeyError (unknown document)
     lib.close()
 
 Additions (keyword-only, defaults keep the contract): ``Library(home,
@@ -33,7 +38,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +61,18 @@ class Library:
 
     # -- writing ---------------------------------------------------------------
     def build(
-        self, paths: Iterable[PathLike] = (), progress: Progress | None = None
+        self,
+        paths: Iterable[PathLike] = (),
+        progress: Progress | None = None,
+        *,
+        repair: bool = False,
     ) -> IndexReport:
-        from briefing_app.core.index.indexer import build
+        """``repair=True`` also reads every index file once and rebuilds what fails."""
+        from briefing_app.core.index.builder import build
 
+        self.engine.close()
         self.home.ensure()
-        report = build(self.home, paths, progress)
+        report = build(self.home, paths, progress, repair=repair)
         self.engine.close()
         return report
 
@@ -98,9 +110,71 @@ class Library:
         report.skipped[:0] = early
         return report
 
+    def correct(
+        self, doc_id: str, changes: Mapping[str, Any], progress: Progress | None = None
+    ) -> DocumentMeta:
+        """Correct a document's metadata; it survives re-indexing (library manifest)."""
+        from briefing_app.core.ingest.corrections import save_corrections, validate
+
+        clean = validate(changes)  # refuse bad values before touching anything
+        source = self._source_of(doc_id)
+        self.home.ensure()
+        save_corrections(self.home.library_dir, source, clean)
+        self.build(progress=progress)
+        meta = self.document(doc_id)
+        if meta is None:  # the file could not be read again (moved, damaged)
+            raise KeyError(doc_id)
+        return meta
+
+    def corrections(self, doc_id: str) -> dict[str, str]:
+        """The fields of this document the user corrected, with their values."""
+        from briefing_app.core.ingest.corrections import corrections_for
+
+        return corrections_for(self.home.library_dir, self._source_of(doc_id))
+
+    def _source_of(self, doc_id: str) -> str:
+        from briefing_app.core.index.catalog import Catalog
+
+        source = Catalog.load(self.home.index_dir).source_of(doc_id)
+        if source is None:
+            raise KeyError(doc_id)
+        return source
+
     # -- reading ---------------------------------------------------------------
     def is_built(self) -> bool:
-        return self.engine.exists() and (self.home.index_dir / "catalog.json").exists()
+        return self.engine.exists()
+
+    def health(self) -> str | None:
+        """None when the index opens cleanly, else one line saying what is wrong."""
+        from briefing_app.core.index.generation import IndexDamaged, NotBuilt
+
+        try:
+            self.engine.searcher()
+        except NotBuilt:
+            return "the library has not been indexed yet"
+        except IndexDamaged as exc:
+            return str(exc)
+        return None
+
+    def unfinished(self) -> list[str]:
+        """Library files the index lacks or holds an older version of, and paths of an
+        interrupted build: what a start-up run should index."""
+        from briefing_app.core.index.sources import regular_file_problem
+        from briefing_app.core.ingest import SUPPORTED_SUFFIXES
+
+        self.engine.searcher()
+        entries = self.engine.catalog.entries
+        todo = list(self.engine.pending)
+        folder = self.home.library_dir
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if regular_file_problem(path):
+                continue
+            entry = entries.get(str(path.resolve()))
+            if entry is None or not entry.same_stat(path.stat()):
+                todo.append(str(path))
+        return todo
 
     def search(
         self,
@@ -111,29 +185,40 @@ class Library:
         highlight: bool = True,
         facets: bool = True,
     ) -> SearchResult:
-        return self.engine.search(
-            query, filters=filters, limit=limit, highlight=highlight, facets=facets
-        )
+        """Raises ``QueryTooLarge`` (a ValueError, one line) past the limits of ``limits.py``."""
+        from briefing_app.core.index.limits import check_query
+
+        check_query(query)
+        with reading():
+            return self.engine.search(
+                query, filters=filters, limit=limit, highlight=highlight, facets=facets
+            )
 
     def similar(
         self, text: str | None = None, *, segment_id: str | None = None, limit: int = 10
     ) -> SearchResult:
-        return self.engine.similar(text, segment_id=segment_id, limit=limit)
+        with reading():
+            return self.engine.similar(text, segment_id=segment_id, limit=limit)
 
     def segment(self, segment_id: str) -> Segment | None:
-        return self.engine.segment(segment_id)
+        with reading():
+            return self.engine.segment(segment_id)
 
     def document(self, doc_id: str) -> DocumentMeta | None:
-        return self.engine.document(doc_id)
+        with reading():
+            return self.engine.document(doc_id)
 
     def document_segments(self, doc_id: str) -> list[Segment]:
-        return self.engine.document_segments(doc_id)
+        with reading():
+            return self.engine.document_segments(doc_id)
 
     def documents(self) -> list[DocumentMeta]:
-        return self.engine.documents()
+        with reading():
+            return self.engine.documents()
 
     def facets(self) -> dict[str, dict[str, int]]:
-        return self.engine.facets()
+        with reading():
+            return self.engine.facets()
 
     def close(self) -> None:
         self.engine.close()
@@ -143,6 +228,17 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Whoosh's errors on a damaged file become one ``IndexDamaged`` line."""
+    from briefing_app.core.index.generation import READ_ERRORS_AT_SEARCH, IndexDamaged
+
+    try:
+        yield
+    except READ_ERRORS_AT_SEARCH as exc:
+        raise IndexDamaged(f"a segment cannot be read ({type(exc).__name__})") from None
 
 
 def _free_name(folder: Path, source: Path, digest: str) -> Path:

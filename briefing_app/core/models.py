@@ -127,12 +127,18 @@ class SearchResult:
     hits: list[Hit]
     corrected: str | None = None  # "did you mean", None when the query looks right
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # True when no passage had every word and the hits have most of them;
+    # ``dropped`` names the words (as typed) that some shown hit lacks.
+    partial: bool = False
+    dropped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
             "corrected": self.corrected,
+            "partial": self.partial,
+            "dropped": self.dropped,
             "facets": self.facets,
             "hits": [h.to_json() for h in self.hits],
         }
@@ -169,6 +175,7 @@ class IndexReport:
     segments: int = 0  # segments written in this run
     seconds: float = 0.0
     cancelled: bool = False
+    repaired: str = ""  # what was wrong with the index this run rebuilt, if anything
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,4 +186,5 @@ class IndexReport:
             "segments": self.segments,
             "seconds": round(self.seconds, 3),
             "cancelled": self.cancelled,
+            "repaired": self.repaired,
         }

@@ -65,6 +65,17 @@ class DataHome:
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
+    def writable(self) -> bool:
+        """Whether files can be created in the data home (False on a read-only disk)."""
+        import tempfile
+
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=self.root):
+                return True
+        except OSError:
+            return False
+
     def ensure(self) -> DataHome:
         for folder in (self.root, self.library_dir, self.drafts_dir, self.autosave_dir):
             folder.mkdir(parents=True, exist_ok=True)

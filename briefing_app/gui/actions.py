@@ -15,15 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-#: The menu bar, left to right (tests read the Edit menu as the second one).
-MENUS = ("File", "Edit", "Search", "View", "Help")
-_MNEMONIC = {
-    "File": "&File",
-    "Edit": "&Edit",
-    "Search": "&Search",
-    "View": "&View",
-    "Help": "&Help",
-}
+#: The menu bar, left to right (tests read Edit as the second menu, Tools as the one before Help).
+MENUS = ("&File", "&Edit", "&Search", "&View", "&Library", "&Tools", "&Help")
 
 Shortcut = str | QKeySequence.StandardKey | Sequence[str] | None
 
@@ -34,9 +27,12 @@ class ActionRegistry:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self._actions: dict[str, QAction] = {}
-        self.menus: dict[str, QMenu] = {
-            name: window.menuBar().addMenu(_MNEMONIC[name]) for name in MENUS
-        }
+        self.menus: dict[str, QMenu] = {}
+        for title in MENUS:
+            menu = window.menuBar().addMenu(title)
+            name = title.replace("&", "")
+            menu.setObjectName(f"{name.lower()}Menu")
+            self.menus[name] = menu
 
     def add(
         self,
@@ -45,10 +41,12 @@ class ActionRegistry:
         slot: Callable[[], object],
         *,
         menu: str | None = None,
+        after: str | None = None,
         shortcut: Shortcut = None,
         tooltip: str = "",
     ) -> QAction:
-        """A window-wide action calling ``slot``; placed at the end of ``menu`` when given."""
+        """A window-wide action calling ``slot``, at the end of ``menu`` (or right ``after``
+        the action of that name in it)."""
         if name in self._actions:
             raise ValueError(f"an action named {name!r} exists already")
         action = QAction(text, self.window)
@@ -64,8 +62,17 @@ class ActionRegistry:
         self.window.addAction(action)
         self._actions[name] = action
         if menu is not None:
-            self.menus[menu].addAction(action)
+            self._place(self.menus[menu], action, after)
         return action
+
+    def _place(self, menu: QMenu, action: QAction, after: str | None) -> None:
+        entries = menu.actions()
+        anchor = self._actions.get(after or "")
+        if anchor is None or anchor not in entries:
+            menu.addAction(action)
+            return
+        position = entries.index(anchor) + 1
+        menu.insertAction(entries[position] if position < len(entries) else None, action)  # type: ignore[arg-type]
 
     def separator(self, menu: str) -> None:
         self.menus[menu].addSeparator()

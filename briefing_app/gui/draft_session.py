@@ -17,6 +17,8 @@ from briefing_app.core.paths import DataHome
 from briefing_app.gui.settings import Settings
 
 DRAFT_FILTER = "Markdown drafts (*.md *.markdown *.txt);;All files (*)"
+#: Continuous typing is never more than this far ahead of the autosave copy.
+MAX_AUTOSAVE_SECONDS = 5.0
 
 
 class DraftSession(QObject):
@@ -31,8 +33,13 @@ class DraftSession(QObject):
         self.editor, self.home, self.settings, self.window = editor, home, settings, parent
         self.path: Path | None = None
         self.autosaver = autosave.Autosaver(home.autosave_dir)
+        # A deadline, not a pause detector: started by the first unsaved change and
+        # not restarted by the next ones, so steady typing is saved every few seconds.
         self.autosave_timer = QTimer(self, singleShot=True)
-        self.autosave_timer.setInterval(int(settings.autosave_seconds * 1000))
+        seconds = min(max(settings.autosave_seconds, 0.5), MAX_AUTOSAVE_SECONDS)
+        self.autosave_timer.setInterval(int(seconds * 1000))
+        self.read_only = False  # the data folder cannot be written: no autosave
+        self._autosave_warned = False
         self.autosave_timer.timeout.connect(self.autosave_now)
         editor.document().contentsChanged.connect(self._changed)
         self._loading = False
@@ -46,7 +53,7 @@ class DraftSession(QObject):
         return self.path.name if self.path else "Untitled draft"
 
     def _changed(self) -> None:
-        if not self._loading:
+        if not self._loading and not self.autosave_timer.isActive():
             self.autosave_timer.start()
 
     def _load(self, text: str, path: Path | None, *, modified: bool = False) -> None:
@@ -68,11 +75,16 @@ class DraftSession(QObject):
     def autosave_now(self) -> None:
         """Write the autosave copy (atomically) when there is something unsaved."""
         self.autosave_timer.stop()
-        if self.modified:
+        if self.modified and not self.read_only:
             try:
                 self.autosaver.write(self.editor.toPlainText())
             except OSError as exc:
-                self.window.statusBar().showMessage(f"Autosave failed: {exc}", 8000)  # type: ignore[attr-defined]
+                if not self._autosave_warned:  # once: the status bar is not a log
+                    self._autosave_warned = True
+                    message = f"Autosave failed: {exc.strerror or exc}"
+                    self.window.statusBar().showMessage(message, 8000)  # type: ignore[attr-defined]
+            else:
+                self._autosave_warned = False
 
     def check_recovery(self) -> list[autosave.Recovery]:
         found = autosave.find_recoveries(self.home.autosave_dir)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def run_index_job(home: str, files: list[str], queue: Any, cancel: Any) -> None:
-    """Add ``files`` to the library at ``home`` (or build it when ``files`` is empty)."""
+def run_index_job(home: str, files: list[str], repair: bool, queue: Any, cancel: Any) -> None:
+    """Add ``files`` to the library at ``home`` (or build it when ``files`` is empty;
+    ``repair``: check every index file and rebuild a damaged index)."""
     from briefing_app.core.library import Library
     from briefing_app.core.progress import Cancelled, Progress
 
@@ -23,12 +24,17 @@ def run_index_job(home: str, files: list[str], queue: Any, cancel: Any) -> None:
     library = Library(home)
     try:
         result = (
-            library.add(files, progress=progress) if files else library.build(progress=progress)
+            library.add(files, progress=progress)
+            if files
+            else library.build(progress=progress, repair=repair)
         )
         queue.put(("result", result.to_json()))
     except Cancelled:
         queue.put(("result", {"cancelled": True}))
+    except OSError as exc:  # full disk, read-only folder: say which
+        queue.put(("error", f"cannot write the library ({exc.strerror or exc})"))
     except Exception as exc:  # reported to the user as one line
-        queue.put(("error", f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc)))
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        queue.put(("error", text))
     finally:
         library.close()

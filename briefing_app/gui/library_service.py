@@ -9,17 +9,20 @@ process (``index_job``) and the searcher refreshes when it is done.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from briefing_app.core.models import DocumentMeta, SearchResult, Segment
 from briefing_app.core.paths import DataHome
 from briefing_app.gui.tasks import ProcessTask, Task, run_in_thread, serial_pool
 
 FACETS_DELAY_MS = 250
+#: A search still running after this long no longer holds up the next one.
+ABANDON_AFTER_S = 2.0
 
 
 class LibraryService(QObject):
@@ -29,6 +32,7 @@ class LibraryService(QObject):
     indexStarted = Signal(object)  # ProcessTask
     indexFinished = Signal(object)  # IndexReport JSON dict, or None on error
     libraryChanged = Signal()
+    damaged = Signal(str)  # the index cannot be read: one line (the window repairs it)
 
     def __init__(self, home: DataHome, library: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +47,8 @@ class LibraryService(QObject):
         self._facet_timer.timeout.connect(self._count_facets)
         self.index_task: ProcessTask | None = None
         self.last_query: tuple[str, dict[str, str]] | None = None
+        self._busy_since: float | None = None  # when the running search started
+        self._abandoned: list[QThreadPool] = []  # pools still running a runaway query
 
     # -- the core library, created on the worker thread on first use ---------
     @property
@@ -78,10 +84,16 @@ class LibraryService(QObject):
         def work() -> SearchResult | None:
             if generation != self._generation:
                 return None  # a newer keystroke came in while this one waited
-            if not self.library.is_built():
+            library = self.library
+            if not library.is_built():
                 raise RuntimeError("The library is being indexed; results will follow.")
-            return self._search(query or "*", filters, limit, facets=False)
+            self._busy_since = time.monotonic()
+            try:
+                return self._search(query or "*", filters, limit, facets=False, library=library)
+            finally:
+                self._busy_since = None
 
+        self._abandon_runaway()
         task = run_in_thread(work, pool=self._pool)
         task.alive = lambda: not self.closed
         task.result.connect(lambda result: self._deliver(generation, result))
@@ -90,13 +102,36 @@ class LibraryService(QObject):
         return generation
 
     def _search(
-        self, query: str, filters: dict[str, str], limit: int, *, facets: bool
+        self,
+        query: str,
+        filters: dict[str, str],
+        limit: int,
+        *,
+        facets: bool,
+        library: Any = None,
     ) -> SearchResult:
         """Hits first, facet counts in a second pass (counting costs more than finding)."""
+        library = library or self.library
         try:
-            return self.library.search(query, filters=filters or None, limit=limit, facets=facets)
+            return library.search(query, filters=filters or None, limit=limit, facets=facets)
         except TypeError:  # a Library without the optional ``facets`` switch
-            return self.library.search(query, filters=filters or None, limit=limit)
+            return library.search(query, filters=filters or None, limit=limit)
+
+    def _abandon_runaway(self) -> None:
+        """A search running for over ``ABANDON_AFTER_S`` is left to finish on its own.
+
+        Its thread cannot be stopped, but the window need not wait for it: later
+        searches run on a fresh thread with their own ``Library`` (reads only),
+        and the runaway's result, when it comes, is dropped as outdated.
+        """
+        since = self._busy_since
+        if since is None or time.monotonic() - since < ABANDON_AFTER_S:
+            return
+        self._pool.clear()
+        self._abandoned.append(self._pool)
+        self._pool = serial_pool()
+        self._library = None
+        self._busy_since = None
 
     def _deliver_facets(self, generation: int, counts: dict[str, dict[str, int]] | None) -> None:
         if counts is not None and generation == self._generation:
@@ -126,7 +161,12 @@ class LibraryService(QObject):
         task.result.connect(lambda counts: self._deliver_facets(generation, counts))
 
     def _failed(self, generation: int, exc: object) -> None:
-        if generation == self._generation:
+        from briefing_app.core.index.generation import IndexDamaged
+
+        if isinstance(exc, IndexDamaged):
+            self.searchFailed.emit(f"The index is damaged ({exc.reason}); repairing it…")
+            self.damaged.emit(exc.reason)
+        elif generation == self._generation:
             self.searchFailed.emit(str(exc).splitlines()[0] if str(exc) else repr(exc))
 
     # -- documents -------------------------------------------------------------
@@ -141,13 +181,17 @@ class LibraryService(QObject):
     def is_indexing(self) -> bool:
         return self.index_task is not None and self.index_task.is_running()
 
-    def index(self, files: list[Path] | None = None) -> ProcessTask | None:
-        """Add ``files`` (or build the whole library) in a child process."""
+    def index(self, files: list[Path] | None = None, *, repair: bool = False) -> ProcessTask | None:
+        """Add ``files`` (or build the whole library) in a child process.
+
+        ``repair``: check every index file first and rebuild a damaged index.
+        """
         if self.is_indexing():
             return None
         from briefing_app.gui.index_job import run_index_job
 
-        task = ProcessTask(run_index_job, str(self.home.root), [str(f) for f in files or []])
+        paths = [str(f) for f in files or []]
+        task = ProcessTask(run_index_job, str(self.home.root), paths, repair)
         task.result.connect(self._index_done)
         task.error.connect(lambda _msg: self.indexFinished.emit(None))
         self.index_task = task
@@ -172,5 +216,7 @@ class LibraryService(QObject):
         # while its thread still runs crashes the interpreter at exit.
         self._pool.clear()
         self._pool.waitForDone(30_000)
+        for pool in self._abandoned:  # a runaway query: give it a moment, then leave it
+            pool.waitForDone(2_000)
         if self._library is not None:
             self._library.close()

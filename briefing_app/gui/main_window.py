@@ -11,6 +11,7 @@ install themselves through ``add_panel`` and the action ``registry`` (see
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from briefing_app.gui import style
 from briefing_app.gui.actions import ActionRegistry
 from briefing_app.gui.app_commands import AppCommands
 from briefing_app.gui.basket import BasketPanel
+from briefing_app.gui.compare_dialog import install_compare
 from briefing_app.gui.draft_session import DraftSession
 from briefing_app.gui.editor import DraftEditor
 from briefing_app.gui.export_command import ExportCommand
@@ -41,6 +43,7 @@ from briefing_app.gui.outline import OutlineView
 from briefing_app.gui.passages import PassageRouter
 from briefing_app.gui.precedents_panel import install_precedents
 from briefing_app.gui.preview import PreviewView
+from briefing_app.gui.properties_dialog import install_document_properties
 from briefing_app.gui.reader import ReaderPanel
 from briefing_app.gui.reading import ReaderRouter
 from briefing_app.gui.recovery_bar import RecoveryBar
@@ -49,6 +52,7 @@ from briefing_app.gui.search_panel import SearchPanel
 from briefing_app.gui.settings import Settings
 from briefing_app.gui.speaking_label import SpeakingTimeLabel
 from briefing_app.gui.tasks import ProcessTask
+from briefing_app.gui.upkeep import LibraryUpkeep
 from briefing_app.gui.window_actions import register_window_actions
 
 if TYPE_CHECKING:
@@ -62,7 +66,9 @@ class MainWindow(QMainWindow):
         self, home: str | os.PathLike[str] | None = None, library: Library | None = None
     ) -> None:
         super().__init__()
-        self.home = DataHome.resolve(home).ensure()
+        self.home = DataHome.resolve(home)
+        with suppress(OSError):  # a read-only data folder still opens (upkeep says so)
+            self.home.ensure()
         self.settings = Settings.load(self.home.settings_file)
         self.service = LibraryService(self.home, library, self)
         self.search_state = SearchState()
@@ -75,6 +81,13 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.recent_menu = register_window_actions(self)
         self.precedents_panel = install_precedents(self)  # Edit › Find precedents, its dock
+        self.document_properties = install_document_properties(
+            self, self.library_panel, self.reader.view
+        )  # File › Document properties…, and the library's context menu
+        self.compare_versions = install_compare(self)  # Tools › Compare versions…
+        self.upkeep = LibraryUpkeep(
+            self, self.session, self.indexing_status, self._refresh_library
+        )  # start-up check, repair, Library › Re-index
         self._connect()
         self._restore_layout()
         self._start_draft()
@@ -223,16 +236,7 @@ class MainWindow(QMainWindow):
 
     def _after_start(self) -> None:
         self.session.check_recovery()
-        task = self.service.call(lambda lib: lib.is_built())
-        task.result.connect(self._index_state)
-
-    def _index_state(self, built: bool) -> None:
-        if built:
-            self._refresh_library()
-        else:
-            task = self.service.index()
-            if task is not None:
-                self.indexing_status.label.setText("Preparing the library…")
+        self.upkeep.start()
 
     def _refresh_library(self) -> None:
         task = self.service.call(lambda lib: (lib.documents(), lib.facets()))
@@ -321,7 +325,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.session.close_cleanly()
-        self.save_layout()
-        self.settings.save()
+        with suppress(OSError):  # a read-only or full disk must not keep the window open
+            self.save_layout()
+            self.settings.save()
         self.service.close()
         event.accept()

@@ -48,6 +48,9 @@ class SearchPanel(QWidget):
         self.suggestion = QLabel(objectName="didYouMean")
         self.suggestion.setVisible(False)
         self.suggestion.linkActivated.connect(self._accept_suggestion)
+        self.partial_label = QLabel(objectName="partialNotice")
+        self.partial_label.setWordWrap(True)
+        self.partial_label.setVisible(False)
         self.filters_label = QLabel(objectName="activeFilters")
         self.filters_label.setVisible(False)
         self.filters_label.linkActivated.connect(lambda _link: self.filtersCleared.emit())
@@ -89,6 +92,7 @@ class SearchPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.suggestion)
+        layout.addWidget(self.partial_label)
         layout.addLayout(status)
         layout.addWidget(self.view, 1)
 
@@ -109,10 +113,23 @@ class SearchPanel(QWidget):
             self.suggestion.setVisible(True)
         else:
             self.suggestion.setVisible(False)
+        self._show_partial(result)
         if result.hits:
             self.view.setCurrentIndex(self.model.index(0))
         else:
             self.currentHitChanged.emit(None)
+
+    def _show_partial(self, result: SearchResult) -> None:
+        """Say so when the hits have most, not all, of the words."""
+        partial = bool(getattr(result, "partial", False) and result.hits)
+        if partial:
+            words = html.escape(result.query)
+            lacking = ", ".join(html.escape(w) for w in result.dropped)
+            without = f" (some lack: {lacking})" if lacking else ""
+            self.partial_label.setText(
+                f"No passage has all of <b>{words}</b>; showing those with most of them{without}"
+            )
+        self.partial_label.setVisible(partial)
 
     def show_error(self, message: str) -> None:
         self.count.setText(message)

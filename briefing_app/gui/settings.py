@@ -34,6 +34,7 @@ class Settings:
     def __post_init__(self) -> None:
         self._path: Path | None = None
         self._extra: dict[str, Any] = {}
+        self.save_error = ""  # why the last save failed (read-only data folder…)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -59,6 +60,7 @@ class Settings:
         return {k: v for k, v in asdict(self).items() if v != defaults[k]}
 
     def save(self) -> None:
+        """Write the file; a read-only or full disk keeps the values for this session only."""
         if self._path is None:
             return
         data = {**self._extra, **self.changed()}
@@ -69,7 +71,10 @@ class Settings:
         except OSError:
             if not data:
                 return
-        write_atomic(self._path, text)
+        try:
+            write_atomic(self._path, text)
+        except OSError as exc:
+            self.save_error = exc.strerror or str(exc)
 
     def add_recent_draft(self, path: Path) -> None:
         self.recent_drafts = push_recent(self.recent_drafts, path)

@@ -136,6 +136,10 @@ class ProcessTask(QObject):
     finished = Signal()
 
     POLL_MS = 100
+    #: After Cancel, the child gets this long to stop by itself, then it is killed.
+    #: Killing is safe: the index commits whole generations, and the writer lock
+    #: is an OS lock that dies with its process.
+    CANCEL_GRACE_MS = 3000
 
     def __init__(self, target: Callable[..., None], *args: Any) -> None:
         super().__init__()
@@ -161,6 +165,13 @@ class ProcessTask(QObject):
     def cancel(self) -> None:
         self.cancelled = True
         self._cancel.set()
+        if not self._done:
+            QTimer.singleShot(self.CANCEL_GRACE_MS, self._kill)
+
+    def _kill(self) -> None:
+        """Cancel did not stop the child (stuck in a system call): end it."""
+        if not self._done and self._process.is_alive():
+            self._process.kill()
 
     def is_running(self) -> bool:
         return not self._done
@@ -178,7 +189,10 @@ class ProcessTask(QObject):
                 self._handle(self._queue.get(timeout=0.5))
             except queue_module.Empty:
                 code = self._process.exitcode
-                self._finish(("error", f"the indexing process stopped unexpectedly ({code})"))
+                if self.cancelled:
+                    self._finish(("result", {"cancelled": True}))
+                else:
+                    self._finish(("error", f"the indexing process stopped unexpectedly ({code})"))
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         if message[0] == "progress":

@@ -13,6 +13,7 @@ import hashlib
 import json
 import time
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +71,10 @@ class Autosaver:
         return self.text_path
 
     def clear(self) -> None:
-        self.text_path.unlink(missing_ok=True)
-        self.meta_path.unlink(missing_ok=True)
+        """Remove the copy; on a read-only data folder there is nothing we can do."""
+        for path in (self.text_path, self.meta_path):
+            with suppress(OSError):
+                path.unlink(missing_ok=True)
 
 
 def find_recoveries(autosave_dir: Path) -> list[Recovery]:
@@ -99,7 +102,8 @@ def find_recoveries(autosave_dir: Path) -> list[Recovery]:
 def discard(autosave_dir: Path, key: str) -> None:
     """Forget one autosave (the user recovered or declined it)."""
     for suffix in (".md", ".json"):
-        (Path(autosave_dir) / f"{key}{suffix}").unlink(missing_ok=True)
+        with suppress(OSError):  # read-only data folder: it stays, harmless
+            (Path(autosave_dir) / f"{key}{suffix}").unlink(missing_ok=True)
 
 
 def _differs(text: str, source: Path | None) -> bool:

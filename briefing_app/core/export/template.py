@@ -17,9 +17,11 @@ from typing import Any
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from briefing_app.core.export.docx_xml import ensure_footnote_styles, style_ids_by_name
 from briefing_app.core.export.errors import ExportError
+from briefing_app.core.export.template_safety import sanitize_package
 from briefing_app.core.resources import resource
 
 #: Every style the converter may apply, by Word name.
@@ -81,8 +83,10 @@ def open_template(path: Path | None) -> Any:
         data = _reference_bytes(source, source.stat().st_mtime)
         if suffix == ".dotx":
             data = _as_document(data)
+        if path is not None:  # a user's template: nothing in it may reach outside the file
+            data = sanitize_package(data)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise ExportError(f"{source.name} is not a usable Word template ({exc})") from None
     except OSError as exc:
         raise ExportError(f"cannot read template {source}: {exc.strerror or exc}") from None

@@ -2,22 +2,19 @@
 
 Whoosh holds the segments; the catalog holds one entry per source file
 (content hash, size and mtime for "unchanged costs nothing", the document's
-metadata, and remembered failures) plus the schema version. It is written
-atomically (temp file + rename) while the index lock is held.
+metadata, and remembered failures) plus the schema version. It is saved
+inside the generation's state file (``state.py``), committed with the index.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing_app.core.models import DocumentMeta
-
-CATALOG_NAME = "catalog.json"
 
 
 @dataclass
@@ -30,6 +27,7 @@ class Entry:
     content_hash: str
     doc_id: str | None = None  # None when the file failed
     reason: str | None = None  # why it failed, for the summary
+    manifest: str = ""  # digest of the manifest entry it was read with (a correction re-reads)
 
     def same_stat(self, stat: os.stat_result) -> bool:
         return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
@@ -42,29 +40,33 @@ class Catalog:
     documents: dict[str, DocumentMeta] = field(default_factory=dict)  # by doc_id
 
     @classmethod
-    def load(cls, folder: Path) -> Catalog:
-        try:
-            data = json.loads((folder / CATALOG_NAME).read_text(encoding="utf-8"))
-            return cls(
-                schema_version=int(data.get("schema_version", 0)),
-                entries={p: Entry(**e) for p, e in data.get("entries", {}).items()},
-                documents={
-                    d: DocumentMeta.from_json(m) for d, m in data.get("documents", {}).items()
-                },
-            )
-        except (OSError, ValueError, TypeError):
-            return cls()
+    def from_json(cls, data: dict[str, Any]) -> Catalog:
+        return cls(
+            schema_version=int(data.get("schema_version", 0)),
+            entries={p: Entry(**e) for p, e in data.get("entries", {}).items()},
+            documents={d: DocumentMeta.from_json(m) for d, m in data.get("documents", {}).items()},
+        )
 
-    def save(self, folder: Path) -> None:
-        data: dict[str, Any] = {
+    def to_json(self) -> dict[str, Any]:
+        return {
             "schema_version": self.schema_version,
             "entries": {p: vars(e) for p, e in self.entries.items()},
             "documents": {d: m.to_json() for d, m in self.documents.items()},
         }
-        target = folder / CATALOG_NAME
-        temp = target.with_suffix(".tmp")
-        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, target)
+
+    @classmethod
+    def load(cls, folder: Path) -> Catalog:
+        """The catalog of the index's current generation (empty when there is none)."""
+        from briefing_app.core.index.state import StateError, latest_generation, read_state
+
+        try:
+            return cls.from_json(read_state(folder, latest_generation(folder))["catalog"])
+        except (StateError, KeyError, ValueError, TypeError):
+            return cls()
+
+    def source_of(self, doc_id: str) -> str | None:
+        """The resolved path of the file a document was read from."""
+        return next((p for p, e in self.entries.items() if e.doc_id == doc_id), None)
 
     def doc_id_for(self, path: str, wanted: str, also_taken: set[str] | None = None) -> str:
         """``wanted``, or ``wanted-<hash of the path>`` when another file already uses it.

@@ -1,73 +1,88 @@
 """Facet counts (kind, document, section, year, body, operative, ref).
 
-Single-valued facets are read from Whoosh's sortable columns, loaded once
-per searcher into plain lists (a Python list index instead of a column read
-per matching segment); ``refs`` is multi-valued and small, so its counts come
-from intersecting each reference's postings with the matches.
+Everything that does not depend on the query is computed once per index
+generation (``FacetTables``): each single-valued facet's column as a list,
+and for facets with few values (kind, year, body, operative) and for the
+multi-valued ``refs`` one bitset per value. Counting the matches of a query
+(a bitset from ``docsets``) is then ``(matches & value).bit_count()`` per
+value, and for the many-valued facets (document, section) a ``Counter`` over
+the column filtered by ``itertools.compress``: C loops, no Python per match.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 from typing import Any
 
 from whoosh import query as Q
 
+from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.schema import FACET_FIELDS
 
 _COLUMN_FACETS = [(key, field) for key, field in FACET_FIELDS.items() if field != "refs"]
+#: Facets with at most this many values are counted with one bitset per value.
+FEW_VALUES = 64
+#: More references than this are counted from the column-free slow path.
+MAX_REF_BITSETS = 2000
 
 
 def matching_docs(searcher: Any, q: Q.Query, flt: Q.Query | None) -> list[int]:
+    """Document numbers matching ``q`` and ``flt``, with Whoosh's matchers (any query)."""
     combined = Q.And([q, flt]) if flt is not None else q
     # The bare matcher is twice as fast as searcher.docs_for_query (deletions
     # are already excluded by the segment readers' postings).
     return list(combined.matcher(searcher).all_ids())
 
 
-def count(
-    searcher: Any, docs: list[int], columns: dict[str, list[Any]] | None = None
-) -> dict[str, dict[str, int]]:
-    """Counts per facet value over ``docs``, most frequent first.
+class FacetTables:
+    """The query-independent half of facet counting, for one reader."""
 
-    ``columns`` caches the column values between calls on the same searcher.
-    """
-    reader = searcher.reader()
-    out: dict[str, dict[str, int]] = {key: {} for key in FACET_FIELDS}
-    if not docs or not reader.doc_count():
+    def __init__(self, reader: Any, docsets: DocSets) -> None:
+        self.docsets = docsets
+        self.columns: dict[str, list[Any]] = {}
+        self.value_bits: dict[str, dict[str, int]] = {}
+        for key, field in _COLUMN_FACETS:
+            values = list(reader.column_reader(field)) if reader.doc_count_all() else []
+            distinct = set(values) - {"", b""}
+            if len(distinct) <= FEW_VALUES:
+                self.value_bits[key] = _value_bitsets(values, distinct)
+            else:
+                self.columns[key] = values
+        refs = [_str(b) for b in reader.lexicon("refs")] if "refs" in reader.schema else []
+        self.refs = refs if len(refs) <= MAX_REF_BITSETS else []
+        self.value_bits["ref"] = {r: docsets.term("refs", r) for r in self.refs}
+
+    def count(self, bits: int) -> dict[str, dict[str, int]]:
+        """Counts per facet value over the documents in ``bits``, most frequent first."""
+        out: dict[str, dict[str, int]] = {key: {} for key in FACET_FIELDS}
+        if not bits:
+            return out
+        for key, by_value in self.value_bits.items():
+            counts = {v: (bits & b).bit_count() for v, b in by_value.items()}
+            ordered = sorted(
+                ((v, n) for v, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0])
+            )
+            out[key] = dict(ordered)
+        if self.columns:
+            flags = self.docsets.flags(bits)
+            for key, values in self.columns.items():
+                counts = Counter(compress(values, flags))
+                counts.pop("", None)
+                counts.pop(b"", None)
+                out[key] = {_str(v): n for v, n in counts.most_common()}
         return out
-    columns = {} if columns is None else columns
-    for key, field in _COLUMN_FACETS:
-        values = columns.get(field)
-        if values is None:
-            values = columns[field] = list(reader.column_reader(field))
-        counts = Counter(map(values.__getitem__, docs))
-        counts.pop("", None)
-        counts.pop(b"", None)
-        out[key] = {_str(v): n for v, n in counts.most_common()}
-    by_doc = columns.get(_REFS_KEY)
-    if by_doc is None:
-        by_doc = columns[_REFS_KEY] = [_refs_by_doc(reader)]
-    refs_of = by_doc[0]
-    refs: Counter[str] = Counter()
-    for d in docs:
-        found = refs_of.get(d)
-        if found:
-            refs.update(found)
-    out["ref"] = dict(sorted(refs.items(), key=lambda kv: (-kv[1], kv[0])))
-    return out
 
 
-_REFS_KEY = "\x00refs"
-
-
-def _refs_by_doc(reader: Any) -> dict[int, list[str]]:
-    """docnum -> its references, read once from the postings of every reference."""
-    out: dict[int, list[str]] = {}
-    for btext in reader.lexicon("refs"):
-        ref = _str(btext)
-        for d in reader.postings("refs", btext).all_ids():
-            out.setdefault(d, []).append(ref)
+def _value_bitsets(values: list[Any], distinct: set[Any]) -> dict[str, int]:
+    """One bitset per value, through byte translations (C loops over the column)."""
+    ordinal = {v: i + 1 for i, v in enumerate(sorted(distinct, key=_str))}
+    ords = bytes(ordinal.get(v, 0) for v in values)
+    out = {}
+    for value, k in ordinal.items():
+        table = bytes(49 if i == k else 48 for i in range(256))
+        digits = ords.translate(table)[::-1]
+        out[_str(value)] = int(digits, 2) if digits else 0
     return out
 
 

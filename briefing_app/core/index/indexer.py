@@ -1,62 +1,27 @@
-"""Incremental indexing: files in, segments in Whoosh, a catalog beside them.
+"""Reading files for the index: one file in, Whoosh documents and word counts out.
 
-Unchanged files cost a ``stat`` (size + mtime, then the content hash when
-those moved); changed files replace their segments; files that disappeared
-lose theirs. Big batches are read by worker processes while this process
+Big batches are read by worker processes while the build (``builder.py``)
 writes the index: ingest and Whoosh each keep one core busy.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-
 from briefing_app.core.index.analysis import text_postings
-from briefing_app.core.index.catalog import Catalog, Entry
-from briefing_app.core.index.lock import LOCK_NAME, writer_lock
-from briefing_app.core.index.schema import PATH_SEPARATOR, SCHEMA_VERSION, make_schema
-from briefing_app.core.index.vocabulary import Vocabulary, word_counts
-from briefing_app.core.index.writer import FastSegmentWriter
-from briefing_app.core.ingest import (
-    SUPPORTED_SUFFIXES,
-    IngestError,
-    Manifest,
-    file_hash,
-    ingest_file,
-    load_manifest,
-    slugify,
-)
-from briefing_app.core.models import (
-    SECTION_SEPARATOR,
-    IndexReport,
-    IngestedDocument,
-    Segment,
-    Skipped,
-)
-from briefing_app.core.paths import DataHome
-from briefing_app.core.progress import Cancelled, Progress
-from briefing_app.core.resources import corpus_dir
+from briefing_app.core.index.schema import PATH_SEPARATOR
+from briefing_app.core.index.sources import Source
+from briefing_app.core.index.vocabulary import word_counts
+from briefing_app.core.ingest import IngestError, Manifest, ingest_file
+from briefing_app.core.models import SECTION_SEPARATOR, IngestedDocument, Segment
 
 #: Below this many bytes to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4 << 20
-#: Commit (and save the catalog) after this many bytes of source files.
-BATCH_BYTES = 32 << 20
-
-
-@dataclass
-class Source:
-    path: Path
-    manifest: Manifest | None
-    explicit: bool = False  # named by the user: report unsupported types
-    key: str = ""  # the resolved path: the catalog's key for this file
 
 
 @dataclass
@@ -66,77 +31,7 @@ class Job:
     stat: os.stat_result
     content_hash: str
     doc_id: str
-
-
-def open_or_create(index_dir: Path, catalog: Catalog) -> tuple[Any, Catalog, Vocabulary]:
-    """The Whoosh index, its catalog and word list; rebuilt on a version mismatch."""
-    if catalog.schema_version == SCHEMA_VERSION and whoosh_index.exists_in(str(index_dir)):
-        try:
-            return whoosh_index.open_dir(str(index_dir)), catalog, Vocabulary.load(index_dir)
-        except Exception:  # a damaged index is rebuilt, never fatal
-            pass
-    for child in index_dir.iterdir():
-        if child.name == LOCK_NAME:
-            continue
-        if child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
-    ix = whoosh_index.create_in(str(index_dir), make_schema())
-    return ix, Catalog(schema_version=SCHEMA_VERSION), Vocabulary()
-
-
-def collect_sources(
-    home: DataHome, paths: Iterable[os.PathLike[str] | str], catalog: Catalog, report: IndexReport
-) -> list[Source]:
-    """Bundled corpus, user library, given paths, then everything indexed before."""
-    sources: dict[str, Source] = {}
-
-    def add(path: Path, key: str, manifest: Manifest | None, explicit: bool) -> None:
-        sources.setdefault(key, Source(path, manifest, explicit, key))
-
-    def walk(folder: Path, explicit: bool) -> None:
-        manifest = load_manifest(folder)
-        resolved = folder.resolve()  # once per folder: resolving each file doubles a re-index
-        try:
-            children = sorted(folder.iterdir())
-        except OSError as exc:
-            report.skipped.append(Skipped(str(folder), f"cannot read folder: {exc.strerror}"))
-            return
-        for child in children:
-            if child.name.startswith(".") or child.name == "corpus.toml":
-                continue
-            if child.is_dir():
-                walk(child, explicit)
-            elif child.suffix.lower() in SUPPORTED_SUFFIXES:
-                add(child, str(resolved / child.name), manifest, explicit)
-            elif explicit:
-                report.skipped.append(Skipped(str(child), _unsupported(child)))
-
-    for folder in (corpus_dir(), home.library_dir):
-        if folder.is_dir():
-            walk(folder, explicit=folder == home.library_dir)
-    for raw in paths:
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            walk(path, explicit=True)
-        elif not path.exists():
-            report.skipped.append(Skipped(str(path), "no such file or folder"))
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.skipped.append(Skipped(str(path), _unsupported(path)))
-        else:
-            manifest = load_manifest(path.parent)
-            add(path, str(path.resolve()), manifest, True)
-    for key in catalog.entries:
-        if key not in sources:
-            path = Path(key)
-            sources[key] = Source(path, load_manifest(path.parent), key=key)
-    return list(sources.values())
-
-
-def _unsupported(path: Path) -> str:
-    kinds = ", ".join(SUPPORTED_SUFFIXES)
-    return f"unsupported file type {path.suffix or '(none)'!r} (Briefing reads {kinds})"
+    manifest: str = ""  # digest of the manifest entry (with corrections) it is read with
 
 
 def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
@@ -208,7 +103,7 @@ def _ingest(job: IngestArgs) -> Prepared | str:
     return Prepared(doc, fields, word_counts(s.text for s in doc.segments))
 
 
-def _ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
+def ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
     """Ingest in order, in worker processes when the batch is big enough.
 
     A sliding window of submitted files keeps memory flat when the writer is
@@ -254,147 +149,3 @@ def _ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:
     finally:
         # Finished: reap the workers. Cancelled: drop the queue, do not wait.
         pool.shutdown(wait=not window, cancel_futures=True)
-
-
-def build(
-    home: DataHome, paths: Iterable[os.PathLike[str] | str] = (), progress: Progress | None = None
-) -> IndexReport:
-    """Bring the index up to date with its sources; see the module docstring."""
-    progress = progress or Progress()
-    started = time.monotonic()
-    report = IndexReport()
-    index_dir = home.index_dir
-    with writer_lock(index_dir):
-        ix, catalog, vocabulary = open_or_create(index_dir, Catalog.load(index_dir))
-        sources = collect_sources(home, paths, catalog, report)
-        progress.start(len(sources), "checking files")
-        try:
-            jobs, removed = _plan(sources, catalog, report, progress)
-        except Cancelled:
-            jobs, removed, report.cancelled = [], [], True
-        if jobs or removed:
-            # Count only the files to read: unchanged ones took no time, and
-            # counting them would make a resumed build's estimate absurdly short.
-            progress.start(len(jobs), "indexing")
-            _write(_Session(ix, index_dir, catalog, vocabulary), jobs, removed, report, progress)
-        else:
-            catalog.save(index_dir)  # new sizes/mtimes of touched-but-unchanged files
-        ix.close()
-    report.seconds = time.monotonic() - started
-    return report
-
-
-def _plan(
-    sources: list[Source], catalog: Catalog, report: IndexReport, progress: Progress
-) -> tuple[list[Job], list[str]]:
-    jobs: list[Job] = []
-    removed: list[str] = []
-    assigned: set[str] = set()  # ids given to files read in this run
-    for source in sources:
-        progress.check()
-        key = source.key or str(source.path.resolve())
-        entry = catalog.entries.get(key)
-        try:
-            stat = source.path.stat()
-            if entry and entry.same_stat(stat):
-                digest = entry.content_hash
-            else:
-                digest = file_hash(source.path)
-        except FileNotFoundError:
-            if entry:
-                removed.append(key)
-            else:
-                report.skipped.append(Skipped(str(source.path), "no such file"))
-            continue
-        except OSError as exc:
-            report.skipped.append(Skipped(str(source.path), f"cannot read: {exc.strerror}"))
-            continue
-        if entry and entry.content_hash == digest:
-            entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
-            if entry.reason:
-                report.skipped.append(Skipped(str(source.path), entry.reason))
-            else:
-                report.unchanged += 1
-                progress.advance(source.path.name)
-            continue
-        wanted = entry.doc_id if entry and entry.doc_id else slugify(source.path.stem)
-        doc_id = catalog.doc_id_for(key, wanted, assigned)
-        assigned.add(doc_id)
-        jobs.append(Job(source, key, stat, digest, doc_id))
-    return jobs, removed
-
-
-class _Session:
-    """One writer at a time over the index, committed in batches."""
-
-    def __init__(self, ix: Any, index_dir: Path, catalog: Catalog, vocabulary: Vocabulary):
-        self.ix, self.index_dir = ix, index_dir
-        self.catalog, self.vocabulary = catalog, vocabulary
-        self.searcher = ix.searcher()
-        self.writer = FastSegmentWriter(ix)
-        self.pending_bytes = 0
-
-    def drop(self, doc_id: str) -> None:
-        old = [f.get("text", "") for f in self.searcher.documents(doc_id=doc_id)]
-        self.vocabulary.add_texts(old, sign=-1)
-        self.writer.delete_by_term("doc_id", doc_id)
-        self.catalog.documents.pop(doc_id, None)
-
-    def add(self, prepared: Prepared, size: int) -> None:
-        for fields in prepared.fields:
-            self.writer.add_document(**fields)
-        self.vocabulary.counts.update(prepared.words)
-        self.pending_bytes += size
-        if self.pending_bytes >= BATCH_BYTES:
-            self.commit(merge=False)
-            self.searcher = self.ix.searcher()
-            self.writer = FastSegmentWriter(self.ix)
-            self.pending_bytes = 0
-
-    def commit(self, merge: bool = True) -> None:
-        """Index, catalog and word list move together: a cancel keeps finished work.
-
-        ``merge=False`` writes the batch as its own segment without merging
-        older ones: batches and a cancel return at once; the last commit of a
-        finished build merges.
-        """
-        self.searcher.close()
-        self.writer.commit(merge=merge)
-        self.catalog.save(self.index_dir)
-        self.vocabulary.save(self.index_dir)
-
-
-def _write(
-    session: _Session, jobs: list[Job], removed: list[str], report: IndexReport, progress: Progress
-) -> None:
-    catalog = session.catalog
-    try:
-        for key in removed:
-            entry = catalog.entries.pop(key)
-            if entry.doc_id:
-                session.drop(entry.doc_id)
-                report.removed.append(entry.doc_id)
-        for job, result in _ingest_all(jobs):
-            progress.check()
-            previous = catalog.entries.get(job.key)
-            if previous and previous.doc_id:
-                session.drop(previous.doc_id)
-            entry = Entry(job.key, job.stat.st_size, job.stat.st_mtime_ns, job.content_hash)
-            catalog.entries[job.key] = entry
-            if isinstance(result, str):
-                entry.reason = result
-                report.skipped.append(Skipped(str(job.source.path), result))
-            else:
-                meta = result.doc.meta
-                meta.content_hash = job.content_hash
-                meta.source = meta.source or str(job.source.path)
-                entry.doc_id = meta.doc_id
-                catalog.documents[meta.doc_id] = meta
-                session.add(result, job.stat.st_size)
-                report.indexed.append(meta.doc_id)
-                report.segments += len(result.fields)
-            progress.advance(job.source.path.name)
-    except Cancelled:
-        report.cancelled = True
-    finally:
-        session.commit(merge=not report.cancelled)

@@ -11,24 +11,24 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query as Q
 
 from briefing_app.core.citation import cite
 from briefing_app.core.index.catalog import Catalog
-from briefing_app.core.index.collect import top_results
-from briefing_app.core.index.facets import count as count_facets
-from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.docsets import DocSets
+from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
-from briefing_app.core.index.phrases import has_phrase, relax, verify
+from briefing_app.core.index.generation import open_current
 from briefing_app.core.index.query import (
     QueryBuilder,
     corrected_query,
     filter_query,
     highlight_terms,
 )
+from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import snippet
+from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
@@ -36,8 +36,6 @@ from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import resource
 
 CACHE_SIZE = 64
-#: Relaxed-phrase candidates checked before falling back to Whoosh's phrase search.
-PHRASE_CANDIDATES = 200
 
 
 class SearchEngine:
@@ -48,14 +46,18 @@ class SearchEngine:
         self._searcher: Any = None
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._library_facets: dict[str, dict[str, int]] | None = None
-        self._columns: dict[str, list[Any]] = {}  # facet columns of this searcher
+        self._ranker: Ranker | None = None  # bitsets and scoring of this searcher
+        self._tables: FacetTables | None = None  # facet columns of this searcher
         self.catalog = Catalog()
         self.vocabulary = Vocabulary()
+        self.pending: list[str] = []  # paths of an interrupted build
         self.builder: QueryBuilder | None = None
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
-        return whoosh_index.exists_in(str(self.home.index_dir))
+        """A committed generation with its state (possibly damaged: opening says)."""
+        folder = self.home.index_dir
+        return latest_generation(folder) >= 0 and bool(state_generations(folder))
 
     def searcher(self) -> Any:
         """The current searcher, reopened only when the index has changed."""
@@ -63,10 +65,14 @@ class SearchEngine:
             return self._searcher
         self.close()
         install_fast_skip()
-        self._ix = whoosh_index.open_dir(str(self.home.index_dir))
+        # The index with the catalog and word list of the same generation, checked
+        # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
+        generation = open_current(self.home.index_dir)
+        self._ix = generation.ix
         self._searcher = self._ix.searcher()
-        self.catalog = Catalog.load(self.home.index_dir)
-        self.vocabulary = Vocabulary.load(self.home.index_dir)
+        self.catalog = generation.catalog
+        self.vocabulary = generation.vocabulary
+        self.pending = generation.pending
         thesaurus = load_thesaurus(resource("thesaurus.txt"), self.home.thesaurus_file)
         self.builder = QueryBuilder(self._ix.schema, thesaurus, self.vocabulary)
         return self._searcher
@@ -79,7 +85,8 @@ class SearchEngine:
         self._searcher = self._ix = None
         self._cache.clear()
         self._library_facets = None
-        self._columns = {}
+        self._ranker = None
+        self._tables = None
 
     # -- search -----------------------------------------------------------------
     def search(
@@ -100,15 +107,22 @@ class SearchEngine:
         flt = filter_query(filters)
         blank = text.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(text, searcher.reader())
-        top, estimate = _top(searcher, q, flt, limit)
+        ranker = self.ranker()
+        top, estimate = ranker.top(q, flt, limit)
+        strict_empty = not top and not blank
+        dropped: list[str] | None = None
+        if strict_empty:
+            q, top, estimate, dropped = ranker.most_words(q, flt, limit, text)
         marks = highlight_terms(q) if highlight else set()
         hits = [self._hit(searcher, d, score, marks, highlight) for d, score in top]
         result = SearchResult(text, estimate, hits)
+        if dropped is not None:
+            result.partial, result.dropped = True, dropped
         if facets:
-            docs = matching_docs(searcher, q, flt)
-            result.total = len(docs)
-            result.facets = count_facets(searcher, docs, self._columns)
-        if text and result.total == 0:  # "did you mean" only when nothing was found
+            bits = ranker.matching(q, flt)
+            result.total = bits.bit_count()
+            result.facets = self.facet_tables().count(bits)
+        if text and strict_empty:  # "did you mean" only when no passage had every word
             result.corrected = corrected_query(text, self.vocabulary, deep=True)
         if self.use_cache:
             self._cache[key] = result
@@ -161,11 +175,26 @@ class SearchEngine:
         return sorted(self.catalog.documents.values(), key=lambda d: (d.title.lower(), d.doc_id))
 
     def facets(self) -> dict[str, dict[str, int]]:
-        searcher = self.searcher()
+        self.searcher()
         if self._library_facets is None:
-            docs = list(searcher.reader().all_doc_ids())
-            self._library_facets = count_facets(searcher, docs, self._columns)
+            self._library_facets = self.facet_tables().count(self.docsets().live)
         return self._library_facets
+
+    def ranker(self) -> Ranker:
+        """Bitsets and scoring tables of the current searcher (made on first use)."""
+        searcher = self.searcher()
+        if self._ranker is None:
+            self._ranker = Ranker(searcher)
+        return self._ranker
+
+    def docsets(self) -> DocSets:
+        return self.ranker().docsets
+
+    def facet_tables(self) -> FacetTables:
+        self.searcher()
+        if self._tables is None:
+            self._tables = FacetTables(self._searcher.reader(), self.docsets())
+        return self._tables
 
     # -- helpers ----------------------------------------------------------------
     def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
@@ -183,48 +212,6 @@ class SearchEngine:
             snippet=snippet(seg.text, marks) if mark else "",
             score=round(float(score), 4),
         )
-
-
-def _top(
-    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
-) -> tuple[list[tuple[int, float]], int]:
-    """(docnum, score) of the best hits, and the total (estimated when large)."""
-    if isinstance(q, Q.Every):
-        results = searcher.search(q, limit=limit, filter=flt, sortedby=["doc_id", "order"])
-        return [(r.docnum, 0.0) for r in results], _total(results, limit)
-    if has_phrase(q):
-        found = _phrase_top(searcher, q, flt, limit)
-        if found is not None:
-            return found
-    results, total, _exact = top_results(searcher, q, limit, flt)
-    return [(r.docnum, float(r.score or 0.0)) for r in results], total
-
-
-def _phrase_top(
-    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
-) -> tuple[list[tuple[int, float]], int] | None:
-    """Phrases checked in the best candidates' text; None when too few pass."""
-    want = max(limit * 5, PHRASE_CANDIDATES)
-    candidates, estimate, complete = top_results(searcher, relax(q), want, flt)
-    picked: list[tuple[int, float]] = []
-    checked = 0
-    for r in candidates:
-        checked += 1
-        if verify(q, searcher.stored_fields(r.docnum).get("text", "")):
-            picked.append((r.docnum, float(r.score or 0.0)))
-            if len(picked) >= limit and not complete:
-                break
-    if complete:
-        return picked[:limit], len(picked)
-    if len(picked) < limit:
-        return None
-    share = len(picked) / checked
-    return picked, max(len(picked), round(estimate * share))
-
-
-def _total(results: Any, limit: int) -> int:
-    scored = results.scored_length()
-    return scored if scored < limit else int(results.estimated_length())
 
 
 def _segment(fields: Mapping[str, Any]) -> Segment:

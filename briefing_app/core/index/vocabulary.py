@@ -8,15 +8,12 @@ text) when it is replaced or removed, so the list follows the library.
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from briefing_app.core.index.analysis import WORD_RE, fold
-
-VOCABULARY_NAME = "words.json"
 
 
 class Vocabulary:
@@ -25,18 +22,21 @@ class Vocabulary:
         self._buckets: dict[str, list[str]] | None = None
 
     @classmethod
-    def load(cls, folder: Path) -> Vocabulary:
-        try:
-            data = json.loads((folder / VOCABULARY_NAME).read_text(encoding="utf-8"))
-            return cls(Counter({str(k): int(v) for k, v in data.items()}))
-        except (OSError, ValueError, TypeError, AttributeError):
-            return cls()
+    def from_json(cls, data: Any) -> Vocabulary:
+        return cls(Counter({str(k): int(v) for k, v in data.items()}))
 
-    def save(self, folder: Path) -> None:
-        target = folder / VOCABULARY_NAME
-        temp = target.with_suffix(".tmp")
-        temp.write_text(json.dumps(dict(self.counts), ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, target)
+    def to_json(self) -> dict[str, int]:
+        return dict(self.counts)
+
+    @classmethod
+    def load(cls, folder: Path) -> Vocabulary:
+        """The word list of the index's current generation (empty when there is none)."""
+        from briefing_app.core.index.state import StateError, latest_generation, read_state
+
+        try:
+            return cls.from_json(read_state(folder, latest_generation(folder))["words"])
+        except (StateError, KeyError, ValueError, TypeError, AttributeError):
+            return cls()
 
     def add_texts(self, texts: Iterable[str], sign: int = 1) -> None:
         delta = word_counts(texts)

@@ -117,3 +117,18 @@ class FastSegmentWriter(SegmentWriter):
         postings = self.pool.iter_postings()
         self.fieldwriter.add_postings(self.schema, self._lengths, postings)
         self.fieldwriter.close()
+
+    #: Called as ``before_toc(segments, generation)`` once the segment files are
+    #: complete and before the table of contents commits them (``generation.py``).
+    before_toc: Any = None
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        from whoosh.index import TOC, clean_files
+
+        from briefing_app.core.index.crashpoints import crash_point
+
+        if self.before_toc is not None:
+            self.before_toc(segments, self.generation)
+        TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+        crash_point("after-index-commit")
+        clean_files(self.storage, self.indexname, self.generation, segments)

@@ -15,7 +15,15 @@ from briefing_app.core.ingest.manifest import Manifest
 from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
-from briefing_app.core.ingest.slides import looks_like_slides, slide_segments
+from briefing_app.core.ingest.slides import (
+    deck_text,
+    is_markdown_export,
+    looks_like_slides,
+    page_slide_segments,
+    slide_segments,
+    title_slide_metadata,
+)
+from briefing_app.core.ingest.speech import read_preamble
 from briefing_app.core.ingest.structure import (
     Structure,
     has_numbered_structure,
@@ -74,12 +82,18 @@ def ingest_file(
     """
     path = Path(path)
     raw = read_document(path, max_bytes)
-    cleaned = clean(raw.text, hard_wrapped=raw.format != "markdown")
+    fmt = raw.format
+    if fmt == "text" and is_markdown_export(raw.text):
+        fmt = "markdown"  # a slide deck exported as text: headings and bullets
+    if fmt == "pptx":
+        cleaned = deck_text(raw.text)
+    else:
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
     entry = (manifest.lookup(path) if manifest else None) or {}
-    structure = _structure(doc_id, cleaned.blocks, raw.format, entry.get("kind"))
+    structure = _structure(doc_id, cleaned.blocks, fmt, entry.get("kind"))
     if not structure.segments:
         raise IngestError("no paragraphs found")
     footnotes = dict(cleaned.footnotes)
@@ -99,6 +113,8 @@ def ingest_file(
 
 
 def _structure(doc_id: str, blocks: list[Block], fmt: str, kind: str | None) -> Structure:
+    if fmt == "pptx":
+        return Structure(page_slide_segments(doc_id, blocks), [], "slides")
     split = split_at_markers(blocks)
     if has_numbered_structure(split):
         return numbered_segments(doc_id, split)
@@ -127,17 +143,18 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
+    place = None
+    if structure.shape == "speech":
+        front = read_preamble(structure.preamble)
+        speaker, organization, place = front.speaker, front.organization, front.place
     if structure.shape == "slides" and structure.segments:
-        first = structure.segments[0]
-        title = first.section or None
-        all_lines = first.text.split("\n")
-        after = all_lines.index(title) + 1 if title in all_lines else 0
-        lines = [ln for ln in all_lines[after:] if ln]
-        date = md.parse_date(first.text)
-        speaker = next((ln for ln in lines if _looks_like_name(ln)), None)
+        title, date, speaker, organization = title_slide_metadata(structure.segments[0])
         kind = "presentation"
     else:
-        title = md.infer_title(structure.preamble, marker, speaker)
+        if structure.shape == "speech":
+            title = front.title
+        else:
+            title = md.infer_title(structure.preamble, marker, speaker)
         date = md.parse_date(head)
         kind = _kind(structure)
     meta = DocumentMeta(
@@ -149,12 +166,15 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         speaker=speaker,
         organization=organization,
         symbol=md.find_symbol(head),
+        place=place,
         source=str(path),
     )
     for key in _MANIFEST_KEYS:
         value = entry.get(key)
         if value:
             setattr(meta, key, str(value))
+        elif key in entry and key not in ("title", "kind"):
+            setattr(meta, key, None)  # blanked on purpose (a user's correction)
     if meta.kind not in DOCUMENT_KINDS:
         meta.kind = "document"
     return meta
@@ -165,13 +185,6 @@ def _kind(structure: Structure) -> str:
         has_recs = any(s.kind == RECOMMENDATION for s in structure.segments)
         return "report" if has_recs or len(structure.segments) > 5 else "document"
     return "statement" if structure.shape == "speech" else "document"
-
-
-def _looks_like_name(line: str) -> bool:
-    words = line.split()
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line) or line.isupper():
-        return False
-    return all(w[:1].isupper() for w in words)
 
 
 def _humanise(stem: str) -> str:

@@ -86,8 +86,14 @@ def _check_text(text: str) -> str:
     return text
 
 
-def check_zip_container(path: Path, required_member: str) -> None:
-    """Refuse damaged zips, zip bombs and XML that declares entities (DOCX)."""
+def check_zip_container(
+    path: Path, required_member: str, what: tuple[str, str] = ("DOCX", "Word document")
+) -> None:
+    """Refuse damaged zips, zip bombs and XML that declares entities (DOCX, PPTX).
+
+    ``what``: the format's short and long names, for the messages.
+    """
+    short, long = what
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -95,7 +101,7 @@ def check_zip_container(path: Path, required_member: str) -> None:
                 raise IngestError(f"refused: the archive holds {len(members)} parts")
             names = {m.filename for m in members}
             if required_member not in names:
-                raise IngestError("not a Word document (no document part)")
+                raise IngestError(f"not a {long} (no {required_member} part)")
             total = 0
             for member in members:
                 total += member.file_size
@@ -110,9 +116,9 @@ def check_zip_container(path: Path, required_member: str) -> None:
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise IngestError("refused: the document declares XML entities (unsafe)")
     except zipfile.BadZipFile as exc:
-        raise IngestError("damaged or not a DOCX (bad zip)") from exc
+        raise IngestError(f"damaged or not a {short} (bad zip)") from exc
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise IngestError(f"damaged DOCX ({type(exc).__name__})") from exc
+        raise IngestError(f"damaged {short} ({type(exc).__name__})") from exc
 
 
 def _read_limited(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> bytes:

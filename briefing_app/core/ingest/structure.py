@@ -7,7 +7,7 @@ Three shapes of document:
   headings. Numbers lost in conversion are inferred from the sequence, but
   only where the next printed number leaves a gap for them;
 * speeches: unnumbered paragraphs after a preamble (``Remarks of …``),
-  numbered by order;
+  numbered by order: see ``speech.py``;
 * slide decks (Markdown): see ``slides.py``.
 
 Sub-items ``(a)``…``(k)`` and lists stay inside their parent unit.
@@ -198,43 +198,8 @@ def _drop_bullet(text: str) -> str:
 
 
 def speech_segments(doc_id: str, blocks: list[Block]) -> Structure:
-    """Unnumbered speech: paragraphs after the preamble, numbered by order."""
-    start = speech_body_start(blocks)
-    section: list[str] = []
-    segments = []
-    for block in blocks[start:]:
-        md = p.MARKDOWN_HEADING.match(block.first_line)
-        if md and len(block.lines) == 1:
-            level = len(md.group(1))
-            section = [*section[: level - 1], strip_markup(md.group(2))]
-            continue
-        display = block.text
-        number = str(len(segments) + 1)
-        segments.append(
-            Segment(
-                doc_id=doc_id,
-                kind=PARAGRAPH,
-                number=number,
-                section=SECTION_SEPARATOR.join(section),
-                text=strip_markup(display),
-                display=display,
-                order=len(segments) + 1,
-            )
-        )
-    return Structure(segments, blocks[:start], "speech")
+    """Unnumbered speech: paragraphs after the preamble, numbered by order (``speech.py``)."""
+    from briefing_app.core.ingest.speech import statement_segments
 
-
-def speech_body_start(blocks: list[Block]) -> int:
-    """Index of the first body paragraph: after ``Remarks of`` + speaker, or
-    after the leading short title lines."""
-    for index, block in enumerate(blocks[:12]):
-        head = strip_markup(block.text[:300])
-        match = p.SPEAKER_MARKER.match(head)
-        if match and len(block.text.split()) <= 25 and index + 1 < len(blocks):
-            rest = head[match.end() :].strip(" :,")
-            return index + 1 if rest else min(index + 2, len(blocks))
-    for index, block in enumerate(blocks):
-        words = len(block.text.split())
-        if words >= 20 or (words >= 8 and block.text.rstrip().endswith((".", "!", "?"))):
-            return index
-    return 0
+    segments, preamble = statement_segments(doc_id, blocks)
+    return Structure(segments, preamble, "speech")

@@ -19,6 +19,7 @@ READERS = {
     ".markdown": "text",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".pptx": "pptx",
     ".html": "html",
     ".htm": "html",
 }
@@ -40,6 +41,10 @@ def read_document(path: Path, max_bytes: int) -> RawText:
         from briefing_app.core.ingest.readers.docx import read_docx
 
         return read_docx(path, max_bytes)
+    if kind == "pptx":
+        from briefing_app.core.ingest.readers.pptx import read_pptx
+
+        return read_pptx(path, max_bytes)
     if kind == "html":
         from briefing_app.core.ingest.readers.html import read_html
 

@@ -1,0 +1,154 @@
+"""Sets of matching passages as Python integers, one bit per document number.
+
+Whoosh answers "which passages match" by walking posting lists in Python,
+one call per posting: at 100 MB a common word means tens of thousands of
+calls before a facet can be counted. Here a term's postings are decoded once
+per index generation (block by block) into an integer bitset and kept in a
+bounded LRU; AND, OR and NOT are then ``&``, ``|`` and ``& ~`` and the size
+is ``bit_count()``, all in C. Queries this module cannot express exactly
+(phrases, ranges, …) return None and the caller uses Whoosh.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import compress
+from typing import Any
+
+from whoosh import query as Q
+
+from briefing_app.core.index.positions import phrase_docs, raw_matcher
+
+#: Bitsets kept, in bytes (a set over 300,000 passages is 37 KB).
+CACHE_BYTES = 48 * 1024 * 1024
+_TO_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+
+
+class DocSets:
+    """Bitsets of one reader (one index generation)."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self.live = self._live()
+        self._cache: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._cached_bytes = 0
+
+    def _live(self) -> int:
+        everything = (1 << self.size) - 1
+        if not self.reader.has_deletions():
+            return everything
+        dead = bytearray((self.size + 7) // 8)
+        for leaf, offset in self.reader.leaf_readers():
+            if leaf.has_deletions():
+                for d in leaf.deleted_docs_set:
+                    d += offset
+                    dead[d >> 3] |= 1 << (d & 7)
+        return everything & ~int.from_bytes(dead, "little")
+
+    # -- terms ---------------------------------------------------------------------
+    def term(self, field: str, text: str) -> int:
+        """Live documents whose ``field`` holds ``text`` (cached)."""
+        key = (field, text)
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        bits = self._decode(field, text) & self.live
+        self._remember(key, bits)
+        return bits
+
+    def _remember(self, key: tuple[str, str], bits: int) -> None:
+        self._cache[key] = bits
+        self._cached_bytes += (bits.bit_length() + 7) // 8 + 64
+        while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._cached_bytes -= (old.bit_length() + 7) // 8 + 64
+
+    def _decode(self, field: str, text: str) -> int:
+        ids: list[int] = []
+        for leaf, offset in self.reader.leaf_readers():
+            if (field, text) in leaf:
+                found = _leaf_ids(leaf.postings(field, text))
+                ids.extend(map(offset.__add__, found) if offset else found)
+        return self.from_ids(ids)
+
+    def phrase(self, q: Q.Phrase) -> int | None:
+        """Documents with the phrase (words adjacent, in order), cached; None if unsupported."""
+        words = [str(w) for w in q.words]
+        if q.fieldname != "text" or q.slop != 1 or not words:
+            return None
+        key = ("\x00phrase", " ".join(words))
+        found = self._cache.get(key)
+        if found is None:
+            candidates = self.live
+            for word in dict.fromkeys(words):
+                candidates &= self.term(q.fieldname, word)
+            if candidates:
+                flags = self.flags(candidates)
+                found = self.from_ids(phrase_docs(self.reader, q.fieldname, words, flags))
+            else:
+                found = 0
+            self._remember(key, found)
+        return found
+
+    # -- queries -------------------------------------------------------------------
+    def evaluate(self, q: Q.Query) -> int | None:
+        """The documents matching ``q``, or None when it needs Whoosh (phrases…)."""
+        if isinstance(q, Q.Term):
+            return self.term(q.fieldname, str(q.text))
+        if isinstance(q, Q.Phrase):
+            return self.phrase(q)
+        if isinstance(q, Q.Every):
+            return self.live
+        if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
+            return 0
+        if isinstance(q, Q.Not):
+            inner = self.evaluate(q.query)
+            return None if inner is None else self.live & ~inner
+        if isinstance(q, Q.AndNot):
+            a, b = self.evaluate(q.a), self.evaluate(q.b)
+            return None if a is None or b is None else a & ~b
+        if isinstance(q, Q.AndMaybe):
+            return self.evaluate(q.a)
+        if isinstance(q, Q.And | Q.Or):
+            parts = [self.evaluate(c) for c in q.subqueries]
+            if any(p is None for p in parts):
+                return None
+            if not parts:
+                return 0
+            out = parts[0]
+            for p in parts[1:]:
+                out = (out & p) if isinstance(q, Q.And) else (out | p)  # type: ignore[operator]
+            return out
+        return None
+
+    def flags(self, bits: int) -> bytes:
+        """One byte (0 or 1) per document number: for ``itertools.compress``."""
+        digits = bin(bits)[:1:-1].encode("ascii").translate(_TO_FLAGS)
+        return digits.ljust(self.size, b"\x00")
+
+    def from_ids(self, ids: list[int]) -> int:
+        marks = bytearray((self.size + 7) // 8)
+        for d in ids:
+            marks[d >> 3] |= 1 << (d & 7)
+        return int.from_bytes(marks, "little")
+
+    def ids(self, bits: int) -> list[int]:
+        return list(compress(range(self.size), self.flags(bits)))
+
+
+def _leaf_ids(m: Any) -> list[int]:
+    """All ids of a posting matcher, a block at a time when it is Whoosh 3's."""
+    needed = ("_read_ids", "_next_block", "_blocklength", "_i", "_ids")
+    m = raw_matcher(m)
+    if not all(hasattr(m, name) for name in needed):
+        return list(m.all_ids())
+    out: list[int] = []
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        out.extend(m._ids[m._i : m._blocklength])
+        m._i = m._blocklength
+        m._next_block()
+    return out

@@ -1,0 +1,115 @@
+"""Which files a build looks at, and which of them may be opened at all.
+
+Only regular files are ever opened: a FIFO blocks ``open()`` for ever, a
+symlink to ``/dev/zero`` never ends, a socket cannot be read. Each is skipped
+with a one-line reason, decided from ``stat`` (following symlinks) before
+anything opens the path.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_app.core.index.catalog import Catalog
+from briefing_app.core.ingest import SUPPORTED_SUFFIXES, Manifest, load_manifest
+from briefing_app.core.ingest.corrections import load_corrections
+from briefing_app.core.models import IndexReport, Skipped
+from briefing_app.core.paths import DataHome
+from briefing_app.core.resources import corpus_dir
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+@dataclass
+class Source:
+    path: Path
+    manifest: Manifest | None
+    explicit: bool = False  # named by the user: report unsupported types
+    key: str = ""  # the resolved path: the catalog's key for this file
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in _KINDS:
+        if test(mode):
+            return f"not a regular file ({kind}): not read"
+    return "not a regular file: not read"
+
+
+def regular_file_problem(path: Path) -> str | None:
+    """None when ``path`` (after symlinks) is a regular file, else why it is skipped."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file (or a broken link)"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return not_regular(mode)
+
+
+def collect_sources(
+    home: DataHome,
+    paths: Iterable[os.PathLike[str] | str],
+    catalog: Catalog,
+    report: IndexReport,
+) -> list[Source]:
+    """Bundled corpus, user library, given paths, then everything indexed before."""
+    sources: dict[str, Source] = {}
+    corrections = load_corrections(home.library_dir)  # the user's, over every manifest
+
+    def add(path: Path, key: str, manifest: Manifest | None, explicit: bool) -> None:
+        sources.setdefault(key, Source(path, manifest, explicit, key))
+
+    def walk(folder: Path, explicit: bool) -> None:
+        manifest = load_manifest(folder, corrections)
+        resolved = folder.resolve()  # once per folder: resolving each file doubles a re-index
+        try:
+            children = sorted(folder.iterdir())
+        except OSError as exc:
+            report.skipped.append(Skipped(str(folder), f"cannot read folder: {exc.strerror}"))
+            return
+        for child in children:
+            if child.name.startswith(".") or child.name == "corpus.toml":
+                continue
+            if child.is_dir():
+                walk(child, explicit)
+            elif child.suffix.lower() in SUPPORTED_SUFFIXES:
+                add(child, str(resolved / child.name), manifest, explicit)
+            elif explicit:
+                report.skipped.append(Skipped(str(child), _unsupported(child)))
+
+    for folder in (corpus_dir(), home.library_dir):
+        if folder.is_dir():
+            walk(folder, explicit=folder == home.library_dir)
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            walk(path, explicit=True)
+        elif not path.exists():
+            report.skipped.append(Skipped(str(path), "no such file or folder"))
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            report.skipped.append(Skipped(str(path), _unsupported(path)))
+        else:
+            add(path, str(path.resolve()), load_manifest(path.parent, corrections), True)
+    for key in catalog.entries:
+        if key not in sources:
+            path = Path(key)
+            sources[key] = Source(path, load_manifest(path.parent, corrections), key=key)
+    return list(sources.values())
+
+
+def _unsupported(path: Path) -> str:
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    return f"unsupported file type {path.suffix or '(none)'!r} (Briefing reads {kinds})"

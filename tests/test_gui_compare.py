@@ -1,0 +1,80 @@
+"""Tools › Compare versions… in the real window: compare, step, insert with citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from briefing_app.gui.main_window import MainWindow
+from tests import gui_support
+
+built_index = gui_support.built_index
+home = gui_support.home
+window = gui_support.window
+
+pytestmark = pytest.mark.gui
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+OLD = str(EXAMPLES / "resolution-2025.txt")
+NEW = str(EXAMPLES / "resolution-2026-draft.txt")
+
+
+def _open(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
+    action = window.findChild(object, "compareAction")
+    assert action is not None and action in window.menuBar().actions()[-2].menu().actions()
+    action.trigger()
+    dialog = window.compare_versions.dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_compare_two_files_and_step_through_changes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, window)
+    assert not dialog.compare_button.isEnabled()
+    dialog.set_sources(OLD, NEW)
+    assert dialog.compare_button.isEnabled()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    summary = dialog.summary.text()
+    assert "2 changed" in summary and "1 deleted" in summary and "1 moved" in summary
+    rows = [dialog.changes.item(r).text() for r in range(dialog.changes.count())]
+    assert len(rows) == 4 and any("deleted" in r for r in rows)
+    assert "promote and" in dialog.new_view.toPlainText()
+    assert (
+        "line-through" in dialog.old_view.toHtml()
+        or "Urges States" in dialog.old_view.toPlainText()
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_F8)
+    assert dialog.changes.currentRow() == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    assert dialog.changes.currentRow() == 0
+    dialog.show_unchanged.setChecked(True)
+    assert dialog.changes.count() == len(dialog.result.comparison.changes)
+
+
+def test_insert_this_change_into_my_draft_with_its_citation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, window)
+    dialog.set_sources(OLD, NEW)
+    dialog.compare()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    dialog.changes.setCurrentRow(0)
+    change = dialog.current_change()
+    assert change is not None and change.status == "changed"
+    qtbot.mouseClick(dialog.insert_button, Qt.MouseButton.LeftButton)
+    text = window.editor.toPlainText()
+    assert "promote and protect the human rights of all migrants" in text
+    assert "[^1]:" in text
+
+
+def test_a_bad_version_is_one_line_not_a_crash(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, window)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    dialog.set_sources(str(empty), NEW)
+    dialog.compare()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=15000)
+    assert dialog.result is None
+    assert "empty.txt" in dialog.summary.text()
+    assert "\n" not in dialog.summary.text()

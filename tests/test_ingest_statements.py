@@ -1,0 +1,153 @@
+"""Statements as delegations publish them, in PDF and DOCX: paragraphs, salutations, speaker."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefing_app.core.ingest import ingest_file
+from briefing_app.core.ingest.cleanup import Block
+from briefing_app.core.ingest.speech import is_salutation, split_salutations
+from briefing_app.core.models import PARAGRAPH
+from tests.pdf_fixtures import write_pdf
+
+PREAMBLE = [
+    "Statement by H.E. Ms. Jane Doe",
+    "Minister for Foreign Affairs of the Republic of Examplia",
+    "General debate of the seventy-ninth session of the General Assembly",
+    "New York, 24 September 2024",
+    "Check against delivery",
+]
+BODY = [
+    "Mr. President,",
+    "Excellencies,",
+    "It is an honour to address this Assembly on behalf of my country. We meet at a time of "
+    "great uncertainty for the international community, and the Charter remains our guide.",
+    "Allow me first to congratulate you on your election. My delegation assures you of its "
+    "full support in the work ahead, and we thank your predecessor for his leadership.",
+    "Distinguished delegates, ladies and gentlemen,",
+    "Climate change is the defining challenge of our time. Small island developing States "
+    "are on the front line, and we call for urgent action to keep warming below 1.5 degrees.",
+    "Mr. President, I have the honour to conclude by reaffirming our commitment to "
+    "multilateralism and to the United Nations.",
+    "Thank you, Mr. President.",
+]
+
+
+def _pdf_lines(paragraphs: list[str]) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, 78)
+    return lines
+
+
+def _check_statement(path: Path, expected: list[str]) -> None:
+    doc = ingest_file(path)
+    texts = [s.text for s in doc.segments]
+    assert texts == expected  # every paragraph, salutations on their own, preamble left out
+    assert {s.kind for s in doc.segments} == {PARAGRAPH}
+    assert [s.number for s in doc.segments] == [str(i) for i in range(1, len(expected) + 1)]
+    meta = doc.meta
+    assert meta.kind == "statement"
+    assert meta.speaker == "H.E. Ms. Jane Doe"
+    assert meta.organization == "Republic of Examplia"
+    assert meta.date == "2024-09-24"
+    assert meta.place == "New York"
+    assert meta.title.startswith("Statement by H.E. Ms. Jane Doe, General debate of the")
+
+
+def test_pdf_statement_split_into_paragraphs_with_speaker(tmp_path: Path) -> None:
+    lines = PREAMBLE + _pdf_lines(BODY[:4])
+    rest = _pdf_lines(BODY[4:])
+    path = write_pdf(tmp_path / "examplia.pdf", [lines, rest])
+    # PDF text has no paragraph marks: salutation lines that follow each other
+    # are one address, as they are one block on the page
+    _check_statement(path, ["Mr. President, Excellencies,", *BODY[2:]])
+
+
+def test_docx_statement_split_into_paragraphs_with_speaker(tmp_path: Path) -> None:
+    document = docx.Document()
+    for paragraph in PREAMBLE + BODY:
+        document.add_paragraph(paragraph)
+    path = tmp_path / "examplia.docx"
+    document.save(str(path))
+    _check_statement(path, BODY)  # Word paragraphs are kept as written
+
+
+def test_salutation_after_the_last_sentence_starts_its_own_unit(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Statement on behalf of the Group of 77 and China")
+    document.add_paragraph(
+        "We reaffirm the central role of the Charter of the United Nations. Excellencies,"
+    )
+    document.add_paragraph("The Group calls for the full implementation of the 2030 Agenda.")
+    path = tmp_path / "g77.docx"
+    document.save(str(path))
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments] == [
+        "We reaffirm the central role of the Charter of the United Nations.",
+        "Excellencies,",
+        "The Group calls for the full implementation of the 2030 Agenda.",
+    ]
+    assert doc.meta.organization == "Group of 77 and China"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mr. President,",
+        "Madam Chair,",
+        "Excellencies, distinguished participants,",
+        "Mr. President, Excellencies, Distinguished Delegates, Ladies and Gentlemen,",
+        "Dear colleagues and friends,",
+        "Your Excellency Mr. Secretary-General,",
+        "Co-Chairs,",
+        "Heads of State and Government,",
+        "Honorable President of the 75th Session of the United Nations General Assembly,",
+        "President of the 76th Session",
+    ],
+)
+def test_salutations_are_recognised(line: str) -> None:
+    assert is_salutation(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thank you, Mr. President.",
+        "Mr. President, I have the honour to speak on behalf of the Group.",
+        "The President of the General Assembly convened the meeting.",
+        "Friends of the Chair met twice in June,",
+    ],
+)
+def test_prose_is_not_a_salutation(line: str) -> None:
+    assert not is_salutation(line)
+
+
+def test_salutation_lines_inside_a_block_are_split_off_together() -> None:
+    block = Block(
+        ["the Charter remains our guide.", "Excellencies,", "Dear colleagues,", "Allow me."]
+    )
+    assert [b.lines for b in split_salutations([block])] == [
+        ["the Charter remains our guide."],
+        ["Excellencies,", "Dear colleagues,"],
+        ["Allow me."],
+    ]
+
+
+def test_a_short_first_sentence_after_the_speaker_line_is_body(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "Statement by the delegation of Testland\n\nCheck against delivery\n\n"
+        "We welcome the zebra initiative.\n\nWe thank the Chair for her able leadership.\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments] == [
+        "We welcome the zebra initiative.",
+        "We thank the Chair for her able leadership.",
+    ]
+    assert doc.meta.organization == "Testland" and doc.meta.speaker is None
