@@ -81,10 +81,10 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.recent_menu = register_window_actions(self)
         self.precedents_panel = install_precedents(self)  # Edit › Find precedents, its dock
+        self.compare_versions = install_compare(self)  # Tools › Compare versions…
         self.document_properties = install_document_properties(
             self, self.library_panel, self.reader.view
-        )  # File › Document properties…, and the library's context menu
-        self.compare_versions = install_compare(self)  # Tools › Compare versions…
+        )  # Library › Document properties…, and the library's context menu
         self.upkeep = LibraryUpkeep(
             self, self.session, self.indexing_status, self._refresh_library
         )  # start-up check, repair, Library › Re-index

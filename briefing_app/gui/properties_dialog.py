@@ -144,7 +144,7 @@ class DocumentProperties:
         self.dialog: DocumentPropertiesDialog | None = None
         self.action = host.registry.add(
             "documentPropertiesAction", "Document &properties…", self.open,
-            menu="File", after="addDocumentsAction",
+            menu="Library",
             tooltip="Correct the title, kind, date or speaker of a document",
         )  # fmt: skip
 
@@ -212,8 +212,11 @@ def _reason(exc: object) -> str:
 def install_document_properties(
     host: WindowHost, library_panel: LibraryPanel, reader: ReaderView
 ) -> DocumentProperties:
-    """The *Document properties…* command in the File menu and the library's context menu."""
+    """*Document properties…* in the Library menu and the library's context menu."""
     command = DocumentProperties(host, library_panel, reader)
+    if not host.home.writable():
+        command.action.setEnabled(False)  # corrections are written into the data folder
+        command.action.setToolTip("The data folder is read-only: corrections cannot be saved")
     view = library_panel.docs
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     view.addAction(command.action)
