@@ -23,7 +23,7 @@ from briefing_app.core.ingest.slides import (
     slide_segments,
     title_slide_metadata,
 )
-from briefing_app.core.ingest.speech import read_preamble
+from briefing_app.core.ingest.speech_preamble import read_preamble
 from briefing_app.core.ingest.structure import (
     Structure,
     has_numbered_structure,
