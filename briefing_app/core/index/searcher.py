@@ -225,4 +225,6 @@ def _segment(fields: Mapping[str, Any]) -> Segment:
         order=int(fields.get("order", 0)),
         inferred_number=bool(fields.get("inferred", False)),
         footnotes=list(fields.get("footnotes") or []),
+        scope=fields.get("scope") or "",
+        items=list(fields.get("items") or []),
     )
