@@ -41,6 +41,10 @@ LABELS = {
     "symbol": "Symbol",
     "place": "Place",
     "cite_as": "Cite as",
+    "distribution_date": "Distributed (YYYY-MM-DD)",
+    "committee": "Committee",
+    "session": "Session",
+    "agenda_item": "Agenda item",
 }
 
 
