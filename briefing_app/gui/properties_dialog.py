@@ -32,13 +32,17 @@ LABELS = {
     "title": "Title",
     "kind": "Kind",
     "date": "Date (YYYY-MM-DD)",
-    "body": "Meeting or body",
+    "body": "Body",
     "meeting": "Meeting",
     "speaker": "Speaker",
     "organization": "Organization",
     "symbol": "Symbol",
     "place": "Place",
     "cite_as": "Cite as",
+    "distribution_date": "Distributed (YYYY-MM-DD)",
+    "committee": "Committee",
+    "session": "Session",
+    "agenda_item": "Agenda item",
 }
 
 
@@ -104,7 +108,7 @@ class DocumentPropertiesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(720, self.sizeHint().height())
 
     def value(self, field: str) -> str:
         editor = self.editors[field]
