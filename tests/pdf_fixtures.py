@@ -56,3 +56,63 @@ def write_pdf(path: Path, pages: list[list[str]], *, encrypt: bool = False) -> P
     out += trailer.encode() + b"startxref\n%d\n%%%%EOF\n" % xref
     path.write_bytes(bytes(out))
     return path
+
+
+def write_layout_pdf(
+    path: Path,
+    pages: list[list[tuple[float, float, float, str]]],
+    *,
+    size: tuple[float, float] = (612, 792),
+) -> Path:
+    """Write a PDF whose pages hold text items ``(x, y, font size, text)`` placed
+    where a real document puts them (running heads, footnotes, superscripts)."""
+    width, height = size
+    objects: list[bytes] = []
+
+    def add(body: str | bytes) -> int:
+        objects.append(body.encode("latin-1") if isinstance(body, str) else body)
+        return len(objects)
+
+    catalog = add("")
+    pages_obj = add("")
+    font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    kids = []
+    for items in pages:
+        ops = []
+        for x, y, font_size, text in items:
+            ops += [
+                "BT",
+                f"/F1 {font_size} Tf",
+                f"1 0 0 1 {x} {y} Tm",
+                f"({_escape(text)}) Tj",
+                "ET",
+            ]
+        stream = "\n".join(ops).encode("latin-1")
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 {width} {height}] "
+                f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"
+            )
+        )
+    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode()
+    kid_refs = " ".join(f"{k} 0 R" for k in kids)
+    objects[pages_obj - 1] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\n".encode()
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+    return path
+
+
+def body_lines(x: float, top: float, lines: list[str], *, pitch: float = 12, size: float = 10):
+    """Items for consecutive lines of one paragraph (a trailing space marks a wrap)."""
+    return [(x, top - i * pitch, size, line) for i, line in enumerate(lines)]

@@ -147,10 +147,12 @@ def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
 
 
 def assert_bundle_reads_pdf_and_word(bundle: Path, tmp_path: Path) -> None:
-    """pdfium's binary and docx2python are loaded lazily: only a real file proves them."""
+    """pdfium's binary, docx2python and python-pptx are loaded lazily: only a real file
+    proves them."""
     import json
 
     import docx
+    from pptx import Presentation
 
     from tests.pdf_fixtures import write_pdf
 
@@ -158,15 +160,27 @@ def assert_bundle_reads_pdf_and_word(bundle: Path, tmp_path: Path) -> None:
     word = docx.Document()
     word.add_paragraph("The delegation welcomes the Programme of Action on small arms.")
     word.save(tmp_path / "statement.docx")
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Tracing small arms"
+    slide.placeholders[1].text = "The International Tracing Instrument at twenty"
+    deck.save(str(tmp_path / "panel.pptx"))
     added = subprocess.run(
         [str(bundle / "briefing"), "--home", str(tmp_path / "home"), "add", "--json",
-         str(pdf), str(tmp_path / "statement.docx")],
+         str(pdf), str(tmp_path / "statement.docx"), str(tmp_path / "panel.pptx")],
         capture_output=True, text=True, cwd=tmp_path, timeout=600, check=False,
     )  # fmt: skip
     assert added.returncode == 0, added.stdout + added.stderr[-4000:]
     report = json.loads(added.stdout)
-    assert {"note-verbale", "statement"} <= set(report["indexed"]), report
+    assert {"note-verbale", "statement", "panel"} <= set(report["indexed"]), report
     assert report["skipped"] == []
+    corrected = subprocess.run(  # tomlkit writes the correction into the library manifest
+        [str(bundle / "briefing"), "--home", str(tmp_path / "home"), "meta", "panel",
+         "--title", "Tracing at twenty", "--json"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600, check=False,
+    )  # fmt: skip
+    assert corrected.returncode == 0, corrected.stdout + corrected.stderr[-4000:]
+    assert json.loads(corrected.stdout)["title"] == "Tracing at twenty"
 
 
 def test_desktop_entry_names_the_command_and_an_icon_that_exists() -> None:

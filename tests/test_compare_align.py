@@ -89,3 +89,25 @@ def test_unrelated_texts_are_new_and_deleted_not_changed() -> None:
     assert compare_segments(old, new).summary() == {
         "unchanged": 0, "changed": 0, "new": 1, "deleted": 1, "moved": 0,
     }  # fmt: skip
+
+
+def test_a_footnote_mark_left_in_one_text_is_not_a_change() -> None:
+    old = segments("a", [], ["Notes the reports of 18 November 2024, 3 14 February 2025;"])
+    new = segments("b", [], ["Notes the reports of 18 November 2024, 14 February 2025;"])
+    new[0].footnotes = ["3 S/2338/2024."]
+    (change,) = compare_segments(old, new).changes
+    assert change.status == "unchanged"
+    old[0].text = "Notes the reports of 18 November 2024, 3 14 February 2025; 3 more"
+    (change,) = compare_segments(old, new).changes
+    assert changed_words(change.ops) == (["3 more"], [])  # a number that is wording stays
+
+
+def test_a_word_split_by_conversion_is_not_a_change() -> None:
+    old = segments("a", [], ["Reaffirms that full, effective and non-discriminatory action;"])
+    new = segments("b", [], ["Reaffirms that full, effective an d non-discriminatory action;"])
+    (change,) = compare_segments(old, new).changes
+    assert change.status == "unchanged"
+    assert render(change.ops, "precedent") == new[0].text
+    new[0].text = "Reaffirms that full, effective or non-discriminatory action;"
+    (change,) = compare_segments(old, new).changes
+    assert changed_words(change.ops) == (["and"], ["or"])

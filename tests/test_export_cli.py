@@ -24,7 +24,7 @@ def test_export_json(draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["export", str(draft), "-o", str(out), "--profile", "speaker", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["path"] == str(out) and report["profile"] == "speaker"
-    assert report["footnotes"] == 2
+    assert (report["footnotes"], report["inline_references"]) == (0, 2)  # no footnotes part
     assert docx.Document(str(out)).styles["Normal"].font.size.pt == 16
 
 

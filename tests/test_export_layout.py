@@ -33,8 +33,8 @@ def test_empty_values_give_no_lines() -> None:
 
 
 def test_titles_are_not_said_twice() -> None:
-    meta = {"title": "Statement of Aurelia", "speaker": "Ms. X"}
-    assert [line.text for line in title_block(meta, STATEMENT)] == ["Statement by Ms. X"]
+    meta = {"title": "Statement of Aurelia", "speaker": "Ms. X", "delegation": "Aurelia"}
+    assert [line.text for line in title_block(meta, STATEMENT)] == ["Statement of Aurelia", "Ms. X"]
     meta = {"title": "Talking points for Ms. X"}
     assert title_block(meta, TALKING) == [Line("Title", "Talking points for Ms. X")]
     assert title_block({"title": "Darknet"}, TALKING)[0].text == "Talking points: Darknet"

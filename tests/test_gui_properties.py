@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from briefing_app.gui.library_panel import DocRole
 from briefing_app.gui.main_window import MainWindow
@@ -44,6 +44,8 @@ def test_properties_dialog_corrects_the_title_and_citations_follow(
     action = window.findChild(object, "documentPropertiesAction")
     assert action is not None
     assert action in window.library_panel.docs.actions()  # the library's context menu
+    library_menu = window.menuBar().findChild(QMenu, "libraryMenu")
+    assert action in library_menu.actions()
     action.trigger()
     qtbot.waitUntil(
         lambda: window.findChild(DocumentPropertiesDialog, "documentPropertiesDialog") is not None,

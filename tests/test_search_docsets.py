@@ -97,3 +97,29 @@ def test_replaced_passages_leave_the_counts(tmp_path) -> None:
     assert result.facets == {k: v for k, v in reference_facets(searcher, docs).items()}
     assert engine.docsets().live.bit_count() == searcher.doc_count()
     library.close()
+
+
+SCORED = [
+    "firearms",
+    "illicit trafficking firearms",
+    "terrorism OR extremism",
+    "firearms NOT marking",
+    "kind:recommendation marking",
+    "traf*",
+    "trafficing~",
+]
+
+
+@pytest.mark.parametrize("text", SCORED)
+def test_scores_are_whoosh_bm25f_over_every_match(library: Library, text: str) -> None:
+    engine = library.engine
+    searcher = engine.searcher()
+    q = engine.builder.build(text, searcher.reader())
+    ranker = engine.ranker()
+    bits = ranker.docsets.evaluate(q)
+    assert ranker.scorer.supports(q) and bits
+    ours = ranker.scorer.top(q, bits, 10)
+    theirs = [(r.docnum, r.score) for r in searcher.search(q, limit=10)]
+    assert [round(s, 6) for _, s in ours] == [round(s, 6) for _, s in theirs]
+    cutoff = theirs[-1][1]  # equal scores at the cut may come in another order
+    assert {d for d, s in ours if s > cutoff + 1e-9} == {d for d, s in theirs if s > cutoff + 1e-9}

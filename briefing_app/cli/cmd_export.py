@@ -56,10 +56,17 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
+        notes = (
+            f"{report.inline_references} reference(s) inline"
+            if report.inline_references
+            else f"{report.footnotes} footnote(s)"
+        )
         print(
             f"Wrote {report.path} ({args.profile}: {report.paragraphs} paragraphs, "
-            f"{report.footnotes} footnote(s), {report.seconds:.2f} s)"
+            f"{notes}, {report.seconds:.2f} s)"
         )
+        if report.shortened:
+            print(report.shortened)
     return 0
 
 

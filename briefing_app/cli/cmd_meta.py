@@ -27,6 +27,8 @@ _OPTIONS = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from briefing_app.core.models import DOCUMENT_KINDS
+
     parser = sub.add_parser(
         "meta",
         help="show or correct a document's title, kind, date, body, speaker…",
@@ -40,7 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     for name in _OPTIONS:
         flag = "--" + name.replace("_", "-")
-        extra = {"date": " (ISO: YYYY-MM-DD)", "kind": " (report, statement, …)"}.get(name, "")
+        extra = {"date": " (ISO: YYYY-MM-DD)", "kind": f" ({', '.join(DOCUMENT_KINDS)})"}.get(
+            name, ""
+        )
         parser.add_argument(flag, dest=name, metavar="TEXT", help=f"correct the {name}{extra}")
     parser.add_argument(
         "--reset",
@@ -77,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             except KeyError:
                 return fail(f"{args.doc_id}: the document could not be read again")
             except IndexBusy as exc:
-                return fail(str(exc))
+                return fail(f"{exc}; your correction is saved and the next index run applies it")
             except OSError as exc:
                 return fail(f"cannot save the correction: {exc.strerror or exc}")
         corrected = library.corrections(args.doc_id)

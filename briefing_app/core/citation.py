@@ -1,16 +1,130 @@
-"""Pinpoint citations as a delegate writes them."""
+"""Pinpoint citations as a delegate writes them, following UN editorial practice.
+
+* a resolution or decision is named by its body and number:
+  "General Assembly resolution 79/40", "Security Council resolution 2720 (2023)";
+  a draft by its symbol: "draft resolution A/C.3/80/L.32";
+* operative paragraphs: "General Assembly resolution 79/40, para. 18" (a
+  sub-item: "para. 8 (b)"); preambular paragraphs by their place in words:
+  "…, third preambular paragraph";
+* annexes and parts: "…, annex I, para. 5", "…, sect. IV, para. 2";
+* articles lead: "article 7 of the United Nations Convention on … (General
+  Assembly resolution 80/162, annex)";
+* reports and statements: their title, symbol and date, then
+  "recommendation 18", "para. 33", "slide 4".
+
+``unit_label`` gives the short labels of lists (PP 3, OP 18, Art. 7, Rec. 18,
+Para. 33, Slide 4, Table 2); the CLI and the window both use it.
+"""
 
 from __future__ import annotations
 
-from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SLIDE, DocumentMeta, Segment
+import re
 
-_UNIT = {RECOMMENDATION: "recommendation", PARAGRAPH: "para.", SLIDE: "slide"}
+from briefing_app.core.models import (
+    ARTICLE,
+    OPERATIVE,
+    PARAGRAPH,
+    PREAMBULAR,
+    RECOMMENDATION,
+    SLIDE,
+    TABLE,
+    DocumentMeta,
+    Segment,
+)
+
+_UNIT = {
+    RECOMMENDATION: "recommendation",
+    PARAGRAPH: "para.",
+    OPERATIVE: "para.",
+    SLIDE: "slide",
+    ARTICLE: "article",
+    TABLE: "table",
+}
+_SPOKEN = {
+    RECOMMENDATION: "recommendation",
+    PARAGRAPH: "paragraph",
+    OPERATIVE: "paragraph",
+    SLIDE: "slide",
+    ARTICLE: "article",
+    TABLE: "table",
+}
+_LABEL = {
+    PREAMBULAR: "PP",
+    OPERATIVE: "OP",
+    ARTICLE: "Art.",
+    RECOMMENDATION: "Rec.",
+    PARAGRAPH: "Para.",
+    SLIDE: "Slide",
+    TABLE: "Table",
+}
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_TENS = {
+    20: "twent",
+    30: "thirt",
+    40: "fort",
+    50: "fift",
+    60: "sixt",
+    70: "sevent",
+    80: "eight",
+    90: "ninet",
+}
+_RESOLUTION_SYMBOL = re.compile(r"^(?:([A-Z]+(?:/[A-Z]+)*)/)?(RES|DEC)/(\S+)$")
+_BODY_OF_PREFIX = {
+    "A": "General Assembly",
+    "S": "Security Council",
+    "A/HRC": "Human Rights Council",
+    "E": "Economic and Social Council",
+}
+_RESOLUTION_KINDS = ("resolution", "decision")
+_DRAFT_KINDS = ("draft-resolution", "draft-decision")
+
+
+def unit_label(kind: str, number: str) -> str:
+    """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3'."""
+    return f"{_LABEL.get(kind, kind.capitalize())} {number}".strip()
+
+
+def ordinal(number: int) -> str:
+    """3 -> 'third', 21 -> 'twenty-first' (UN style spells preambular places out)."""
+    if 1 <= number <= len(_ORDINALS):
+        return _ORDINALS[number - 1]
+    tens, unit = divmod(number, 10)
+    if 2 <= tens <= 9:
+        if unit == 0:
+            return _TENS[tens * 10] + "ieth"
+        return f"{_TENS[tens * 10]}y-{_ORDINALS[unit - 1]}"
+    return f"{number}th"
 
 
 def document_reference(doc: DocumentMeta) -> str:
-    """The document as a citation names it: cite_as, else title, symbol and date."""
+    """The document as a citation names it: cite_as, else its UN name, else
+    title, symbol and date."""
     if doc.cite_as:
         return doc.cite_as
+    formal = formal_name(doc)
+    if formal:
+        return formal
     parts = [doc.title]
     if doc.symbol:
         parts.append(f"({doc.symbol})")
@@ -20,14 +134,72 @@ def document_reference(doc: DocumentMeta) -> str:
     return ref
 
 
+def formal_name(doc: DocumentMeta) -> str | None:
+    """'General Assembly resolution 79/40', 'draft resolution A/C.3/80/L.32'."""
+    symbol = (doc.symbol or "").strip()
+    if doc.kind in _DRAFT_KINDS and symbol:
+        return f"{doc.kind.replace('-', ' ')} {symbol}"
+    match = _RESOLUTION_SYMBOL.match(symbol)
+    if doc.kind not in _RESOLUTION_KINDS or not match:
+        return None
+    prefix, kind = match.group(1) or "", match.group(2)
+    body = doc.body or _BODY_OF_PREFIX.get(prefix, "")
+    word = "resolution" if kind == "RES" else "decision"
+    number = match.group(3)
+    if prefix == "S" and doc.year and "(" not in number:
+        number = f"{number} ({doc.year})"
+    return f"{body} {word} {number}".strip()
+
+
+def scope_reference(scope: str) -> str:
+    """'annex-i' -> 'annex I'; 'part-iv' -> 'sect. IV'; 'annex-ii.part-2' -> 'annex II, sect. 2'."""
+    out = []
+    for piece in scope.split("."):
+        name, _, label = piece.partition("-")
+        if name == "annex":
+            out.append(f"annex {label.upper()}".strip())
+        elif name == "part":
+            out.append(f"sect. {label.upper()}")
+    return ", ".join(out)
+
+
 def pinpoint(kind: str, number: str) -> str:
-    """'recommendation 18', 'para. 33', 'slide 4'."""
+    """'recommendation 18', 'para. 33', 'third preambular paragraph', 'article 7'."""
+    if kind == PREAMBULAR and number.isdigit():
+        return f"{ordinal(int(number))} preambular paragraph"
     return f"{_UNIT.get(kind, kind)} {number}".strip()
 
 
+def spoken_pinpoint(kind: str, number: str) -> str:
+    """The unit in running text: 'paragraph 18', 'the third preambular paragraph'."""
+    if kind == PREAMBULAR and number.isdigit():
+        return f"the {ordinal(int(number))} preambular paragraph"
+    return f"{_SPOKEN.get(kind, kind)} {number}".strip()
+
+
+def item_pinpoint(kind: str, number: str, item: str) -> str:
+    """A sub-item: 'para. 8 (b)'."""
+    return f"{pinpoint(kind, number)} ({item})"
+
+
 def cite(doc: DocumentMeta, segment: Segment) -> str:
-    """Full citation, e.g. 'Report on the meeting …, 31 May 2021, recommendation 18'."""
-    return f"{document_reference(doc)}, {pinpoint(segment.kind, segment.number)}"
+    """Full citation, e.g. 'General Assembly resolution 79/40, para. 18'."""
+    ref = document_reference(doc)
+    scope = scope_reference(segment.scope)
+    if segment.kind == ARTICLE:
+        where = f" ({ref}, {scope})" if scope and doc.kind != "treaty" else ""
+        name = _treaty_name(segment, doc) if where else ref
+        return f"{pinpoint(ARTICLE, segment.number)} of {name}{where}"
+    if scope:
+        ref = f"{ref}, {scope}"
+    return f"{ref}, {pinpoint(segment.kind, segment.number)}"
+
+
+def _treaty_name(segment: Segment, doc: DocumentMeta) -> str:
+    """The annexed treaty's title from the annex heading ('Annex: United Nations Convention …')."""
+    head = segment.section.split(" › ")[0]
+    _, _, title = head.partition(": ")
+    return f"the {title}" if title.startswith("United Nations") else (title or doc.title)
 
 
 _MONTHS = [

@@ -6,13 +6,28 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Segment kinds, as the CLI and the index spell them.
+PREAMBULAR = "preambular"  # "Recalling …" paragraphs, numbered 1, 2, … per preamble
+OPERATIVE = "operative"  # a resolution's or decision's numbered paragraphs
+ARTICLE = "article"  # a treaty article, its own numbered paragraphs inside
 RECOMMENDATION = "recommendation"
 PARAGRAPH = "paragraph"
 SLIDE = "slide"
-SEGMENT_KINDS = (RECOMMENDATION, PARAGRAPH, SLIDE)
+TABLE = "table"
+SEGMENT_KINDS = (PREAMBULAR, OPERATIVE, ARTICLE, RECOMMENDATION, PARAGRAPH, SLIDE, TABLE)
 
-#: Document kinds used by the manifest and by metadata inference.
-DOCUMENT_KINDS = ("report", "statement", "presentation", "document")
+#: Document kinds used by the manifest and by recognition from the text.
+OTHER = "other"
+DOCUMENT_KINDS = (
+    "resolution",
+    "draft-resolution",
+    "decision",
+    "draft-decision",
+    "treaty",
+    "report",
+    "statement",
+    "presentation",
+    OTHER,
+)
 
 SECTION_SEPARATOR = " › "
 
@@ -23,8 +38,8 @@ class DocumentMeta:
 
     doc_id: str
     title: str
-    kind: str = "document"
-    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    kind: str = OTHER
+    date: str | None = None  # ISO 8601; adoption date of a resolution/decision
     body: str | None = None  # meeting or body, e.g. "Working Group on Firearms"
     meeting: str | None = None
     speaker: str | None = None
@@ -34,6 +49,11 @@ class DocumentMeta:
     cite_as: str | None = None  # how a delegate names the document in a citation
     source: str = ""  # path of the file it was read from
     content_hash: str = ""
+    distribution_date: str | None = None  # "Distr.: General 1 April 2024", ISO
+    committee: str | None = None  # "Third Committee"
+    session: str | None = None  # "Seventy-eighth session"
+    agenda_item: str | None = None  # "71 (c)"
+    sponsors: list[str] = field(default_factory=list)  # of a draft, as printed
 
     @property
     def year(self) -> int | None:
@@ -47,12 +67,17 @@ class DocumentMeta:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentMeta:
         names = cls.__dataclass_fields__
-        return cls(**{k: v for k, v in data.items() if k in names})
+        meta = cls(**{k: v for k, v in data.items() if k in names})
+        if meta.kind == "document":  # catalogs written before "other"
+            meta.kind = OTHER
+        meta.sponsors = list(meta.sponsors or [])
+        return meta
 
 
 @dataclass
 class Segment:
-    """One citable unit: a recommendation, a numbered paragraph, a slide."""
+    """One citable unit: a preambular or operative paragraph, an article, a
+    recommendation, a numbered paragraph, a slide, a table."""
 
     doc_id: str
     kind: str
@@ -63,13 +88,17 @@ class Segment:
     order: int = 0  # position in the document
     inferred_number: bool = False  # the number was lost in conversion and inferred
     footnotes: list[str] = field(default_factory=list)
+    # Numbering scope: "" for the document's own text, else e.g. "annex-i" or
+    # "part-iv" (annexes and parts restart their numbering): keeps ids unique.
+    scope: str = ""
+    items: list[str] = field(default_factory=list)  # sub-item labels: "a", "b", "i"
 
     @property
     def segment_id(self) -> str:
-        return make_segment_id(self.doc_id, self.kind, self.number, self.order)
+        return make_segment_id(self.doc_id, self.kind, self.number, self.order, self.scope)
 
     def to_json(self, doc: DocumentMeta | None = None) -> dict[str, Any]:
-        from briefing_app.core.citation import cite
+        from briefing_app.core.citation import cite, unit_label
 
         return {
             "doc_id": self.doc_id,
@@ -77,16 +106,21 @@ class Segment:
             "segment_id": self.segment_id,
             "kind": self.kind,
             "number": self.number,
+            "label": unit_label(self.kind, self.number),
             "section": self.section,
+            "scope": self.scope,
+            "items": list(self.items),
             "citation": cite(doc, self) if doc else "",
             "text": self.text,
         }
 
 
-def make_segment_id(doc_id: str, kind: str, number: str, order: int) -> str:
-    """Stable id such as ``wg-firearms-2021-report#recommendation-18``."""
+def make_segment_id(doc_id: str, kind: str, number: str, order: int, scope: str = "") -> str:
+    """Stable id such as ``wg-firearms-2021-report#recommendation-18`` or
+    ``a-res-79-1#annex-ii/preambular-3``."""
     suffix = number if number else f"n{order}"
-    return f"{doc_id}#{kind}-{suffix}"
+    prefix = f"{scope}/" if scope else ""
+    return f"{doc_id}#{prefix}{kind}-{suffix}"
 
 
 def split_segment_id(segment_id: str) -> tuple[str, str]:

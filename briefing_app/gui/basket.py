@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.citation import unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.gui.results_model import (
     PASSAGES_MIME,
     passages_from_mime,
     passages_mime,
-    unit_label,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex

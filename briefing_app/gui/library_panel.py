@@ -28,10 +28,15 @@ FACET_LABELS = {
     "ref": "Refers to",
 }
 _KIND_GROUP = {
+    "resolution": "Resolutions",
+    "draft-resolution": "Draft resolutions",
+    "decision": "Decisions",
+    "draft-decision": "Draft decisions",
+    "treaty": "Treaties",
     "report": "Reports",
     "statement": "Statements",
     "presentation": "Presentations",
-    "document": "Other documents",
+    "other": "Other documents",
 }
 
 

@@ -64,15 +64,15 @@ class MainWindow(QMainWindow, WindowCommands):
         from briefing_app.gui.precedents_panel import install_precedents
 
         install_precedents(self)  # Edit › Find precedents, and its dock
-        from briefing_app.gui.properties_dialog import install_document_properties
-
-        self.document_properties = install_document_properties(self)  # File, library menu
         from briefing_app.gui.compare_dialog import install_compare
 
         self.compare_versions = install_compare(self)  # Tools › Compare versions…
         from briefing_app.gui.upkeep import LibraryUpkeep
 
         self.upkeep = LibraryUpkeep(self)  # start-up check, repair, Library › Re-index
+        from briefing_app.gui.properties_dialog import install_document_properties
+
+        self.document_properties = install_document_properties(self)  # Library menu, library view
         self._connect()
         self._restore_layout()
         self._start_draft()

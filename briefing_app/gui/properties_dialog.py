@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -211,18 +212,19 @@ def _reason(exc: object) -> str:
 
 
 def install_document_properties(window: MainWindow) -> DocumentProperties:
-    """The *Document properties…* command in the File menu and the library's context menu."""
+    """*Document properties…* in the Library menu (else File) and the library's context menu."""
     command = DocumentProperties(window)
-    menu = next(
+    menu = window.menuBar().findChild(QMenu, "libraryMenu") or next(
         (a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "File"),
         None,
     )
-    anchor = getattr(window, "addDocumentsAction", None)
     if menu is not None:
         actions = menu.actions()
-        after = actions.index(anchor) + 1 if anchor in actions else len(actions)
-        before = actions[after] if after < len(actions) else None
-        menu.insertAction(before, command.action)  # type: ignore[arg-type]
+        menu.insertAction(actions[0] if actions else None, command.action)  # type: ignore[arg-type]
+    writable = getattr(window.home, "writable", None)
+    if writable is not None and not writable():
+        command.action.setEnabled(False)  # corrections are written into the data folder
+        command.action.setToolTip("The data folder is read-only: corrections cannot be saved")
     view = window.library_panel.docs
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     view.addAction(command.action)

@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.citation import cite, document_reference, format_date
+from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import DocumentMeta, Segment
 from briefing_app.core.precedents.references import describe, reference_links
 from briefing_app.gui import style
-from briefing_app.gui.results_model import unit_label
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 REF_SCHEME = "ref"

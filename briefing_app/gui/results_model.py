@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from briefing_app.core.citation import unit_label
 from briefing_app.core.drafts.insert import Passage, quote_block
 from briefing_app.core.models import Hit
 
@@ -18,14 +19,7 @@ SnippetRole = Qt.ItemDataRole.UserRole + 2
 CitationRole = Qt.ItemDataRole.UserRole + 3
 LabelRole = Qt.ItemDataRole.UserRole + 4
 
-_KIND_LABEL = {"recommendation": "Rec.", "paragraph": "Para.", "slide": "Slide"}
-
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def unit_label(kind: str, number: str) -> str:
-    """'Rec. 18', 'Para. 3', 'Slide 4'."""
-    return f"{_KIND_LABEL.get(kind, kind.capitalize())} {number}".strip()
 
 
 def hit_label(hit: Hit) -> str:

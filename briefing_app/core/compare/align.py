@@ -31,7 +31,14 @@ from briefing_app.core.compare.model import (
 )
 from briefing_app.core.compare.subitems import diff_with_sub_items
 from briefing_app.core.models import Segment
-from briefing_app.core.precedents.diff import DELETE, INSERT, normalize_token, tokenize
+from briefing_app.core.precedents.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    join_words,
+    normalize_token,
+    tokenize,
+)
 
 #: Share of wording two units must have in common to count as one unit edited.
 MIN_SIMILARITY = 0.5
@@ -157,9 +164,43 @@ def _moved(pairs: dict[int, int]) -> set[int]:
 
 def _pair_change(old: Segment, new: Segment, moved: bool) -> UnitChange:
     ops, sub_items = diff_with_sub_items(body(old), body(new))
+    ops = _without_conversion_noise(ops, old, new)
     text_changed = any(op["op"] in (INSERT, DELETE) for op in ops)
     status = MOVED if moved else (CHANGED if text_changed else UNCHANGED)
     return UnitChange(status, old, new, ops, _similarity(ops), text_changed, sub_items)
+
+
+def _without_conversion_noise(
+    ops: list[dict[str, str]], old: Segment, new: Segment
+) -> list[dict[str, str]]:
+    """Drop what PDF conversion, not a negotiator, changed: a lone footnote number
+    one side kept in its text and the other took out as a footnote, and a word
+    split by a stray space ("an d", "two -thirds") on one side only."""
+    marks = {note.split(" ", 1)[0] for note in (*old.footnotes, *new.footnotes)}
+    kept: list[dict[str, str]] = []
+    for k, op in enumerate(ops):
+        if op["op"] != EQUAL and op["text"].strip() in marks:
+            continue
+        partner = ops[k - 1] if k else None
+        if (
+            op["op"] == INSERT
+            and partner is not None
+            and partner["op"] == DELETE
+            and _squeezed(partner["text"]) == _squeezed(op["text"])
+            and kept
+            and kept[-1] is partner
+        ):
+            kept.pop()
+            op = {"op": EQUAL, "text": op["text"]}
+        if kept and kept[-1]["op"] == op["op"]:
+            kept[-1] = {"op": op["op"], "text": join_words([kept[-1]["text"], op["text"]])}
+        else:
+            kept.append(op)
+    return kept
+
+
+def _squeezed(text: str) -> str:
+    return "".join(normalize_token(t) for t in text.split())
 
 
 def _similarity(ops: list[dict[str, str]]) -> float:

@@ -19,12 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_app.core.citation import cite, pinpoint
-from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SLIDE, DocumentMeta, Hit, Segment
+from briefing_app.core.citation import cite, pinpoint, spoken_pinpoint
+from briefing_app.core.models import DocumentMeta, Hit, Segment
 
 _FOOTNOTE_ID = re.compile(r"\[\^(\d+)\]")
 _FOOTNOTE_DEF_LINE = re.compile(r"^\[\^[^\]]+\]:")
-_SPOKEN_UNIT = {RECOMMENDATION: "recommendation", PARAGRAPH: "paragraph", SLIDE: "slide"}
 #: First words of document names that read as common nouns in running text.
 _COMMON_NOUNS = {
     "report", "remarks", "opening", "statement", "resolution", "decision", "declaration",
@@ -53,7 +52,8 @@ class Passage:
     @property
     def document_name(self) -> str:
         """The document as named in the citation, without place, date or pinpoint."""
-        ref = self.citation.removesuffix(", " + pinpoint(self.kind, self.number))
+        unit = pinpoint(self.kind, self.number)
+        ref = self.citation.removesuffix(", " + unit).removeprefix(unit + " of ")
         return _first_top_level_part(ref)
 
     def reference(self) -> str:
@@ -62,10 +62,9 @@ class Passage:
         first, _, rest = name.partition(" ")
         if first.lower() in _COMMON_NOUNS and first[:1].isupper():
             name = "the " + first.lower() + (" " + rest if rest else "")
-        unit = _SPOKEN_UNIT.get(self.kind, self.kind)
         if not self.number:
             return name
-        return f"{unit} {self.number} of {name}"
+        return f"{spoken_pinpoint(self.kind, self.number)} of {name}"
 
 
 def next_footnote_number(text: str) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing_app.core.citation import format_date
 from briefing_app.core.drafts import frontmatter
 from briefing_app.core.drafts.draft_file import read_draft
 from briefing_app.core.resources import resource
@@ -50,7 +51,7 @@ def find_template(key: str, user_dir: Path | None = None) -> Template | None:
 
 def instantiate(template: Template, values: Mapping[str, str] | None = None) -> str:
     """The template's text with placeholders filled and its ``template`` key dropped."""
-    fill = {"date": dt.date.today().isoformat(), **(values or {})}
+    fill = {"date": format_date(dt.date.today().isoformat()), **(values or {})}
     text = _PLACEHOLDER.sub(
         lambda m: str(fill.get(m.group(1), "") or ""), read_draft(template.path)
     )

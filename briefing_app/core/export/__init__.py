@@ -39,10 +39,12 @@ class ExportReport:
     profile: str
     template: str
     paragraphs: int
-    footnotes: int
+    footnotes: int  # real Word footnotes
     tables: int
     links: int
     seconds: float
+    inline_references: int = 0  # references printed in brackets instead (speaker, talking points)
+    shortened: str = ""  # talking points: what was cut to fit two pages
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,8 +82,17 @@ def build_document(
 
     converter = Converter(document, styles, chosen, numbered=numbered)
     lines = layout.title_block(meta, chosen)
+    parsed = md_tree.parse(body)
+    shortened = ""
+    if chosen.fit_two_pages:
+        from briefing_app.core.export.fit import fit_talking_points
+
+        shortened = fit_talking_points(parsed).note
+        if shortened:  # said where the reader looks first
+            lines.append(layout.Line("Title Block", shortened))
     converter.title_block(lines)
-    converter.body(md_tree.parse(body))
+    converter.body(parsed)
+    converter.stats.shortened = shortened
     _footer(document, converter.style_id("Footer"))
 
     heading = next((line.text for line in lines if line.style == "Title"), "")
@@ -116,6 +127,8 @@ def run_export(
         tables=stats.tables,
         links=stats.links,
         seconds=time.perf_counter() - started,
+        inline_references=stats.inline_references,
+        shortened=stats.shortened,
     )
 
 

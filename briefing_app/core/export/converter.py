@@ -29,6 +29,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
 _BLOCK_TAGS = {"p", "ul", "ol", "blockquote", "table", "pre", "hr", "div", *_HEADINGS}
 _SPACES = re.compile(r"[ \t\r\n]+")
 _EXTERNAL = re.compile(r"^(https?|ftp|mailto):", re.I)
+TITLE_GAP_TWIPS = 360  # 18 pt between the title block and the body
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Stats:
     footnotes: int = 0
     tables: int = 0
     links: int = 0
+    inline_references: int = 0  # notes printed in brackets (profiles without footnotes)
+    shortened: str = ""  # what was cut to fit the profile's length, for the user
 
 
 class Converter:
@@ -134,9 +137,13 @@ class Converter:
     # -- entry points ---------------------------------------------------------
 
     def title_block(self, lines: list[Line]) -> None:
+        p = None
         for line in lines:
             p = self.paragraph(line.style)
             p.append(text_run(clean_inline(line.text)))
+        if p is not None and not self.profile.compact_title:
+            # A blank line's worth before "Mr. Chair,": the block's styles have no space after.
+            p.pPr.append(parse_xml(f'<w:spacing {nsdecls("w")} w:after="{TITLE_GAP_TWIPS}"/>'))
 
     def body(self, parsed: md_tree.ParsedBody) -> None:
         self._parsed = parsed
@@ -334,11 +341,12 @@ class Converter:
         definition = self._parsed.footnotes.get(note)
         if definition is None:
             return
-        self.stats.footnotes += 1
         if not self.profile.real_footnotes:
+            self.stats.inline_references += 1
             reference = md_tree.plain_text(definition).rstrip(" .")
             self.text(target, f" [{reference}]", Fmt(aside=self.profile.aside_size * 2))
             return
+        self.stats.footnotes += 1
         note_id, first = self.footnotes.add()
         para = first
         self.text(para, definition.text, Fmt())

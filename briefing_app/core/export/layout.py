@@ -33,8 +33,20 @@ def agenda_label(value: str) -> str:
     return f"Agenda item {value}" if re.match(r"^\d", value) else value
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def statement_date(value: str) -> str:
+    """'2026-12-01' -> '1 December 2026', as a statement prints it; other text as written."""
+    from briefing_app.core.citation import format_date
+
+    value = " ".join(value.split())
+    return format_date(value) if _ISO_DATE.match(value) else value
+
+
 def place_and_date(meta: dict[str, str]) -> str:
-    return ", ".join(v for v in (_get(meta, "place"), _get(meta, "date")) if v)
+    date = statement_date(_get(meta, "date"))
+    return ", ".join(v for v in (_get(meta, "place"), date) if v)
 
 
 def title_block(meta: dict[str, str], profile: Profile) -> list[Line]:
@@ -55,15 +67,19 @@ def title_block(meta: dict[str, str], profile: Profile) -> list[Line]:
     mark = _get(meta, "mark")
     if mark and profile.show_mark:
         lines.append(Line("Delivery Mark", mark))
-    if speaker:
+    if title and (title.lower().startswith("statement") or not (speaker or delegation)):
+        # The delegate's own "Statement of Austria on …" is the heading; who speaks follows.
+        lines.append(Line("Title", title))
+        for value in (speaker, delegation):
+            if value and value.lower() not in title.lower():
+                lines.append(Line("Title Block", value))
+        title = ""
+    elif speaker:
         lines.append(Line("Title", f"Statement by {speaker}"))
         if delegation:
             lines.append(Line("Title Block", delegation))
     elif delegation:
         lines.append(Line("Title", f"Statement by {delegation}"))
-    elif title:
-        lines.append(Line("Title", title))
-        title = ""
     for value in (meeting, agenda, place_and_date(meta)):
         if value:
             lines.append(Line("Title Block", value))
@@ -71,7 +87,7 @@ def title_block(meta: dict[str, str], profile: Profile) -> list[Line]:
         minutes = slot_minutes(meta)
         if minutes:
             lines.append(Line("Title Block", f"Speaking time: {minutes:g} min"))
-    if title and not title.lower().startswith("statement"):  # "Statement of X" says it twice
+    if title:  # whatever the delegate wrote as the title is printed
         lines.append(Line("Subtitle", title))
     return lines
 

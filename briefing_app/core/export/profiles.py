@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.styles.style import StyleFactory
 
@@ -24,6 +25,7 @@ class StyleTweak:
     space_before: float | None = None
     space_after: float | None = None
     keep_together: bool | None = None
+    ragged: bool | None = None  # True: left-aligned, never justified
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,30 @@ class Profile:
     paragraphs_as_bullets: bool = False
     compact_title: bool = False
     aside_size: float = 10  # points, for references printed inline in brackets
+    fit_two_pages: bool = False  # shorten the body to two pages, and say what was cut
     tweaks: dict[str, StyleTweak] = field(default_factory=dict)
 
 
+# Justified text stretches the spaces of any line a long unbreakable citation or
+# link leaves short; indented quotes and list items, and the speaker's 16 pt copy,
+# have short lines to begin with. They are set ragged right.
+_RAGGED = StyleTweak(ragged=True)
 _SPEAKER_BODY = StyleTweak(
-    size=16, line_spacing=1.5, space_before=0, space_after=18, keep_together=True
+    size=16, line_spacing=1.5, space_before=0, space_after=18, keep_together=True, ragged=True
 )
 _SPEAKER_HEADING = StyleTweak(size=16, space_before=18, space_after=12, keep_together=True)
-_TP_BODY = StyleTweak(size=11, line_spacing=1.0, space_before=0, space_after=4)
+_TP_BODY = StyleTweak(size=11, line_spacing=1.0, space_before=0, space_after=4, ragged=True)
+#: Every list style, at every depth the converter uses: one spacing for all items.
+_LISTS = tuple(
+    f"{base}{suffix}"
+    for base in ("List Bullet", "List Number", "List Continue")
+    for suffix in ("", " 2", " 3")
+)
 
 PROFILES: dict[str, Profile] = {
-    "statement": Profile("statement", "Statement"),
+    "statement": Profile(
+        "statement", "Statement", tweaks={"Quote": _RAGGED, **dict.fromkeys(_LISTS, _RAGGED)}
+    ),
     "speaker": Profile(
         "speaker",
         "Speaker's reading copy",
@@ -54,9 +69,7 @@ PROFILES: dict[str, Profile] = {
         tweaks={
             "Normal": _SPEAKER_BODY,
             "Quote": _SPEAKER_BODY,
-            "List Bullet": _SPEAKER_BODY,
-            "List Number": _SPEAKER_BODY,
-            "List Continue": _SPEAKER_BODY,
+            **dict.fromkeys(_LISTS, _SPEAKER_BODY),
             "Heading 1": _SPEAKER_HEADING,
             "Heading 2": _SPEAKER_HEADING,
             "Heading 3": _SPEAKER_HEADING,
@@ -73,13 +86,11 @@ PROFILES: dict[str, Profile] = {
         paragraphs_as_bullets=True,
         compact_title=True,
         aside_size=9,
+        fit_two_pages=True,
         tweaks={
             "Normal": _TP_BODY,
             "Quote": StyleTweak(size=10.5, line_spacing=1.0, space_before=0, space_after=4),
-            "List Bullet": _TP_BODY,
-            "List Bullet 2": _TP_BODY,
-            "List Number": _TP_BODY,
-            "List Continue": _TP_BODY,
+            **dict.fromkeys(_LISTS, _TP_BODY),
             "Heading 1": StyleTweak(size=12, space_before=10, space_after=4),
             "Heading 2": StyleTweak(size=11, space_before=8, space_after=3),
             "Heading 3": StyleTweak(size=11, space_before=6, space_after=2),
@@ -121,3 +132,5 @@ def apply_tweaks(styles_element: Any, ids_by_name: dict[str, str], profile: Prof
             fmt.space_after = Pt(tweak.space_after)
         if tweak.keep_together is not None:
             fmt.keep_together = tweak.keep_together
+        if tweak.ragged is not None:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT if tweak.ragged else WD_ALIGN_PARAGRAPH.JUSTIFY

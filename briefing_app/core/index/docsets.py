@@ -17,6 +17,8 @@ from typing import Any
 
 from whoosh import query as Q
 
+from briefing_app.core.index.positions import phrase_docs, raw_matcher
+
 #: Bitsets kept, in bytes (a set over 300,000 passages is 37 KB).
 CACHE_BYTES = 48 * 1024 * 1024
 _TO_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
@@ -53,12 +55,15 @@ class DocSets:
             self._cache.move_to_end(key)
             return found
         bits = self._decode(field, text) & self.live
+        self._remember(key, bits)
+        return bits
+
+    def _remember(self, key: tuple[str, str], bits: int) -> None:
         self._cache[key] = bits
         self._cached_bytes += (bits.bit_length() + 7) // 8 + 64
         while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._cached_bytes -= (old.bit_length() + 7) // 8 + 64
-        return bits
 
     def _decode(self, field: str, text: str) -> int:
         ids: list[int] = []
@@ -68,11 +73,32 @@ class DocSets:
                 ids.extend(map(offset.__add__, found) if offset else found)
         return self.from_ids(ids)
 
+    def phrase(self, q: Q.Phrase) -> int | None:
+        """Documents with the phrase (words adjacent, in order), cached; None if unsupported."""
+        words = [str(w) for w in q.words]
+        if q.fieldname != "text" or q.slop != 1 or not words:
+            return None
+        key = ("\x00phrase", " ".join(words))
+        found = self._cache.get(key)
+        if found is None:
+            candidates = self.live
+            for word in dict.fromkeys(words):
+                candidates &= self.term(q.fieldname, word)
+            if candidates:
+                flags = self.flags(candidates)
+                found = self.from_ids(phrase_docs(self.reader, q.fieldname, words, flags))
+            else:
+                found = 0
+            self._remember(key, found)
+        return found
+
     # -- queries -------------------------------------------------------------------
     def evaluate(self, q: Q.Query) -> int | None:
         """The documents matching ``q``, or None when it needs Whoosh (phrases…)."""
         if isinstance(q, Q.Term):
             return self.term(q.fieldname, str(q.text))
+        if isinstance(q, Q.Phrase):
+            return self.phrase(q)
         if isinstance(q, Q.Every):
             return self.live
         if q is Q.NullQuery or isinstance(q, Q.NullQuery.__class__):
@@ -115,8 +141,7 @@ class DocSets:
 def _leaf_ids(m: Any) -> list[int]:
     """All ids of a posting matcher, a block at a time when it is Whoosh 3's."""
     needed = ("_read_ids", "_next_block", "_blocklength", "_i", "_ids")
-    while hasattr(m, "child") and not hasattr(m, "_read_ids"):
-        m = m.child  # deletions are removed by the caller's live mask
+    m = raw_matcher(m)
     if not all(hasattr(m, name) for name in needed):
         return list(m.all_ids())
     out: list[int] = []

@@ -53,6 +53,8 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
         "display": segment.display if segment.display != segment.text else "",
         "inferred": segment.inferred_number,
         "footnotes": list(segment.footnotes),
+        "scope": segment.scope,
+        "items": list(segment.items),
     }
     if ancestors:
         fields["section_path"] = PATH_SEPARATOR.join(ancestors)

@@ -13,7 +13,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from briefing_app.core.index.analysis import text_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: Fields offered as filters and facets, as (filter key, index field).
 FACET_FIELDS = {
@@ -75,4 +75,6 @@ def make_schema() -> Schema:
         display=STORED(),
         inferred=STORED(),
         footnotes=STORED(),
+        scope=STORED(),  # numbering scope of annexes and parts: part of the segment id
+        items=STORED(),  # sub-item labels "a", "b": "para. 8 (b)"
     )

@@ -14,20 +14,18 @@ from typing import Any
 from whoosh import query as Q
 
 from briefing_app.core.citation import cite
-from briefing_app.core.index import partial
 from briefing_app.core.index.catalog import Catalog
-from briefing_app.core.index.collect import top_results
 from briefing_app.core.index.docsets import DocSets
-from briefing_app.core.index.facets import FacetTables, matching_docs
+from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
 from briefing_app.core.index.generation import open_current
-from briefing_app.core.index.phrases import has_phrase, relax, verify
 from briefing_app.core.index.query import (
     QueryBuilder,
     corrected_query,
     filter_query,
     highlight_terms,
 )
+from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import snippet
 from briefing_app.core.index.state import latest_generation, state_generations
@@ -38,8 +36,6 @@ from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import resource
 
 CACHE_SIZE = 64
-#: Relaxed-phrase candidates checked before falling back to Whoosh's phrase search.
-PHRASE_CANDIDATES = 200
 
 
 class SearchEngine:
@@ -50,7 +46,7 @@ class SearchEngine:
         self._searcher: Any = None
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._library_facets: dict[str, dict[str, int]] | None = None
-        self._docsets: DocSets | None = None  # bitsets of this searcher's reader
+        self._ranker: Ranker | None = None  # bitsets and scoring of this searcher
         self._tables: FacetTables | None = None  # facet columns of this searcher
         self.catalog = Catalog()
         self.vocabulary = Vocabulary()
@@ -89,7 +85,8 @@ class SearchEngine:
         self._searcher = self._ix = None
         self._cache.clear()
         self._library_facets = None
-        self._docsets = self._tables = None
+        self._ranker = None
+        self._tables = None
 
     # -- search -----------------------------------------------------------------
     def search(
@@ -110,18 +107,19 @@ class SearchEngine:
         flt = filter_query(filters)
         blank = text.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(text, searcher.reader())
-        top, estimate = _top(searcher, q, flt, limit)
+        ranker = self.ranker()
+        top, estimate = ranker.top(q, flt, limit)
         strict_empty = not top and not blank
         dropped: list[str] | None = None
         if strict_empty:
-            q, top, estimate, dropped = _most_words(searcher, q, flt, limit, text)
+            q, top, estimate, dropped = ranker.most_words(q, flt, limit, text)
         marks = highlight_terms(q) if highlight else set()
         hits = [self._hit(searcher, d, score, marks, highlight) for d, score in top]
         result = SearchResult(text, estimate, hits)
         if dropped is not None:
             result.partial, result.dropped = True, dropped
         if facets:
-            bits = self._matching(searcher, q, flt)
+            bits = ranker.matching(q, flt)
             result.total = bits.bit_count()
             result.facets = self.facet_tables().count(bits)
         if text and strict_empty:  # "did you mean" only when no passage had every word
@@ -182,26 +180,21 @@ class SearchEngine:
             self._library_facets = self.facet_tables().count(self.docsets().live)
         return self._library_facets
 
-    def docsets(self) -> DocSets:
+    def ranker(self) -> Ranker:
+        """Bitsets and scoring tables of the current searcher (made on first use)."""
         searcher = self.searcher()
-        if self._docsets is None:
-            self._docsets = DocSets(searcher.reader())
-        return self._docsets
+        if self._ranker is None:
+            self._ranker = Ranker(searcher)
+        return self._ranker
+
+    def docsets(self) -> DocSets:
+        return self.ranker().docsets
 
     def facet_tables(self) -> FacetTables:
-        searcher = self.searcher()
+        self.searcher()
         if self._tables is None:
-            self._tables = FacetTables(searcher.reader(), self.docsets())
+            self._tables = FacetTables(self._searcher.reader(), self.docsets())
         return self._tables
-
-    def _matching(self, searcher: Any, q: Q.Query, flt: Q.Query | None) -> int:
-        """Bitset of the documents matching ``q`` and ``flt``."""
-        docsets = self.docsets()
-        combined = Q.And([q, flt]) if flt is not None else q
-        bits = docsets.evaluate(combined)
-        if bits is None:  # phrases and other exact checks: Whoosh's matchers
-            bits = docsets.from_ids(matching_docs(searcher, q, flt))
-        return bits
 
     # -- helpers ----------------------------------------------------------------
     def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
@@ -221,72 +214,6 @@ class SearchEngine:
         )
 
 
-def _top(
-    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
-) -> tuple[list[tuple[int, float]], int]:
-    """(docnum, score) of the best hits, and the total (estimated when large)."""
-    if isinstance(q, Q.Every):
-        results = searcher.search(q, limit=limit, filter=flt, sortedby=["doc_id", "order"])
-        return [(r.docnum, 0.0) for r in results], _total(results, limit)
-    if has_phrase(q):
-        found = _phrase_top(searcher, q, flt, limit)
-        if found is not None:
-            return found
-    results, total, _exact = top_results(searcher, q, limit, flt)
-    return [(r.docnum, float(r.score or 0.0)) for r in results], total
-
-
-def _most_words(
-    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int, text: str
-) -> tuple[Q.Query, list[tuple[int, float]], int, list[str] | None]:
-    """The passages with most of the query's words: (query, top, total, dropped words).
-
-    ``dropped`` lists, in the query's order, the words that some shown passage
-    lacks; it is None (and the strict query is kept) when the fallback finds nothing.
-    """
-    for _kept, fallback in partial.relaxed(q):
-        top, estimate = _top(searcher, fallback, flt, limit)
-        if not top:
-            continue
-        words, _always = partial.split(q) or ([], [])
-        lacking: set[int] = set()
-        for docnum, _score in top:
-            fields = searcher.stored_fields(docnum)
-            lacking.update(
-                partial.missing(words, fields.get("text", ""), fields.get("section", ""))
-            )
-        names = partial.labels(words, text)
-        return fallback, top, estimate, [names[i] for i in sorted(lacking)]
-    return q, [], 0, None
-
-
-def _phrase_top(
-    searcher: Any, q: Q.Query, flt: Q.Query | None, limit: int
-) -> tuple[list[tuple[int, float]], int] | None:
-    """Phrases checked in the best candidates' text; None when too few pass."""
-    want = max(limit * 5, PHRASE_CANDIDATES)
-    candidates, estimate, complete = top_results(searcher, relax(q), want, flt)
-    picked: list[tuple[int, float]] = []
-    checked = 0
-    for r in candidates:
-        checked += 1
-        if verify(q, searcher.stored_fields(r.docnum).get("text", "")):
-            picked.append((r.docnum, float(r.score or 0.0)))
-            if len(picked) >= limit and not complete:
-                break
-    if complete:
-        return picked[:limit], len(picked)
-    if len(picked) < limit:
-        return None
-    share = len(picked) / checked
-    return picked, max(len(picked), round(estimate * share))
-
-
-def _total(results: Any, limit: int) -> int:
-    scored = results.scored_length()
-    return scored if scored < limit else int(results.estimated_length())
-
-
 def _segment(fields: Mapping[str, Any]) -> Segment:
     return Segment(
         doc_id=fields.get("doc_id", ""),
@@ -298,4 +225,6 @@ def _segment(fields: Mapping[str, Any]) -> Segment:
         order=int(fields.get("order", 0)),
         inferred_number=bool(fields.get("inferred", False)),
         footnotes=list(fields.get("footnotes") or []),
+        scope=fields.get("scope") or "",
+        items=list(fields.get("items") or []),
     )

@@ -43,12 +43,15 @@ _TERMINAL = tuple('.!?:;"”’)»…')
 _SENTENCE_END = tuple('.!?:"”’»…')
 
 
-def clean(text: str, *, hard_wrapped: bool = True) -> CleanText:
+def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> CleanText:
     """Turn raw converted text into clean paragraph blocks.
 
     ``hard_wrapped``: the text may break lines at a fixed width with no blank
     line between paragraphs (PDF text, plain-text transcripts); paragraphs are
     then found from short lines that end a sentence.
+    ``laid_out``: the reader already found the paragraphs and joined the pages
+    (``core/ingest/layout``): a paragraph ending in a comma is a preambular
+    paragraph, not one cut by a page break, so nothing is rejoined.
     """
     text = normalise(text)
     pages = text.split("\f")
@@ -76,14 +79,19 @@ def clean(text: str, *, hard_wrapped: bool = True) -> CleanText:
                 current = []
         if current:
             blocks.append(Block(current, page_no))
-    if hard_wrapped:
+    if hard_wrapped and not laid_out:
         blocks = [piece for block in blocks for piece in split_wrapped(block)]
-    return CleanText(rejoin(blocks), footnotes, removed)
+    return CleanText(blocks if laid_out else rejoin(blocks), footnotes, removed)
+
+
+def is_table(block: Block) -> bool:
+    """A Markdown pipe-table block (the readers' form for tables)."""
+    return block.first_line.startswith("|")
 
 
 def split_wrapped(block: Block) -> list[Block]:
     """Split a hard-wrapped block where a short line ends a sentence."""
-    if len(block.lines) < 2:
+    if len(block.lines) < 2 or is_table(block):
         return [block]
     widths = sorted(len(line.rstrip()) for line in block.lines)
     typical = widths[int(len(widths) * 0.8)]
@@ -164,7 +172,7 @@ def is_cut(block: Block) -> bool:
     """Does this paragraph stop mid-sentence?"""
     text = block.text.rstrip()
     last_line = block.lines[-1].strip()
-    if not text or text.endswith(_TERMINAL) or p.is_heading(block.first_line):
+    if not text or is_table(block) or text.endswith(_TERMINAL) or p.is_heading(block.first_line):
         return False
     if p.LINE_STARTS_ITEM.match(last_line) and len(block.lines) > 1:
         return len(last_line.split()) >= 12  # a long list item cut by the page
@@ -174,7 +182,12 @@ def is_cut(block: Block) -> bool:
 def continues(block: Block) -> bool:
     """Can this paragraph be the rest of the previous one?"""
     first = block.first_line
-    if not first or p.is_structural(first) or p.LINE_STARTS_ITEM.match(block.lines[0]):
+    if (
+        not first
+        or is_table(block)
+        or p.is_structural(first)
+        or p.LINE_STARTS_ITEM.match(block.lines[0])
+    ):
         return False
     return bool(re.match(r"[\w(“\"‘'«]", first))
 

@@ -9,29 +9,19 @@ from typing import Any
 
 from briefing_app.core.ingest import metadata as md
 from briefing_app.core.ingest import patterns as p
-from briefing_app.core.ingest.cleanup import Block, clean, split_at_markers
+from briefing_app.core.ingest.cleanup import clean
 from briefing_app.core.ingest.errors import IngestError
+from briefing_app.core.ingest.genres import Recognised, recognise
+from briefing_app.core.ingest.genres.front import read_front
 from briefing_app.core.ingest.manifest import Manifest
 from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
-from briefing_app.core.ingest.slides import (
-    deck_text,
-    is_markdown_export,
-    looks_like_slides,
-    page_slide_segments,
-    slide_segments,
-    title_slide_metadata,
-)
+from briefing_app.core.ingest.slides import deck_text, is_markdown_export, title_slide_metadata
 from briefing_app.core.ingest.speech import read_preamble
-from briefing_app.core.ingest.structure import (
-    Structure,
-    has_numbered_structure,
-    numbered_segments,
-    speech_segments,
-)
 from briefing_app.core.models import (
     DOCUMENT_KINDS,
+    OTHER,
     RECOMMENDATION,
     DocumentMeta,
     IngestedDocument,
@@ -88,12 +78,13 @@ def ingest_file(
     if fmt == "pptx":
         cleaned = deck_text(raw.text)
     else:
-        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown")
+        cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)
     if not cleaned.blocks:
         raise IngestError("no text left after clean-up")
     doc_id = doc_id or slugify(path.stem)
     entry = (manifest.lookup(path) if manifest else None) or {}
-    structure = _structure(doc_id, cleaned.blocks, fmt, entry.get("kind"))
+    recognised = recognise(doc_id, cleaned.blocks, fmt, entry.get("kind"))
+    structure = recognised.structure
     if not structure.segments:
         raise IngestError("no paragraphs found")
     footnotes = dict(cleaned.footnotes)
@@ -101,7 +92,8 @@ def ingest_file(
         marker, _, text = note.partition(" ")
         footnotes[marker.translate(p.FROM_SUPERSCRIPT)] = text
     _attach_footnotes(structure.segments, footnotes)
-    meta = _metadata(path, doc_id, structure, entry)
+    _unique_ids(structure.segments)
+    meta = _metadata(path, doc_id, recognised, entry)
     meta.content_hash = content_hash or file_hash(path)
     warnings = list(raw.warnings)
     if structure.inferred:
@@ -112,15 +104,14 @@ def ingest_file(
     return IngestedDocument(meta, structure.segments, warnings)
 
 
-def _structure(doc_id: str, blocks: list[Block], fmt: str, kind: str | None) -> Structure:
-    if fmt == "pptx":
-        return Structure(page_slide_segments(doc_id, blocks), [], "slides")
-    split = split_at_markers(blocks)
-    if has_numbered_structure(split):
-        return numbered_segments(doc_id, split)
-    if kind == "presentation" or (fmt == "markdown" and looks_like_slides(blocks)):
-        return Structure(slide_segments(doc_id, blocks), [], "slides")
-    return speech_segments(doc_id, blocks)
+def _unique_ids(segments: list[Segment]) -> None:
+    """Ids must be unique: a number repeated in one scope gets its position."""
+    seen: set[str] = set()
+    for segment in segments:
+        if segment.segment_id in seen:
+            scope = segment.scope
+            segment.scope = f"{scope}.{segment.order}" if scope else f"u{segment.order}"
+        seen.add(segment.segment_id)
 
 
 def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> None:
@@ -136,10 +127,19 @@ def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> Non
         # cites any footnote, else the last unit; never drop it.
         host = next((s for s in reversed(segments) if s.footnotes), segments[-1])
         host.footnotes.extend(orphans)
-        host.footnotes.sort(key=lambda note: int(note.split(" ", 1)[0]))
+        host.footnotes.sort(key=_note_order)
 
 
-def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, Any]) -> DocumentMeta:
+def _note_order(note: str) -> tuple[int, int, str]:
+    """Numbered notes by number; symbol marks (``*`` of a sponsors' list) first."""
+    mark = note.split(" ", 1)[0]
+    return (1, int(mark), "") if mark.isdigit() else (0, 0, mark)
+
+
+def _metadata(
+    path: Path, doc_id: str, recognised: Recognised, entry: dict[str, Any]
+) -> DocumentMeta:
+    structure = recognised.structure
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
@@ -156,7 +156,7 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         else:
             title = md.infer_title(structure.preamble, marker, speaker)
         date = md.parse_date(head)
-        kind = _kind(structure)
+        kind = recognised.kind or _kind(structure)
     meta = DocumentMeta(
         doc_id=doc_id,
         title=title or _humanise(path.stem),
@@ -169,6 +169,11 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         place=place,
         source=str(path),
     )
+    if structure.shape != "slides":
+        front_matter = read_front(structure.front or recognised.head)
+        if structure.shape == "speech":
+            front_matter.title = None  # a speech's title comes from its preamble
+        _apply_front(meta, front_matter, structure.closing)
     for key in _MANIFEST_KEYS:
         value = entry.get(key)
         if value:
@@ -176,15 +181,30 @@ def _metadata(path: Path, doc_id: str, structure: Structure, entry: dict[str, An
         elif key in entry and key not in ("title", "kind"):
             setattr(meta, key, None)  # blanked on purpose (a user's correction)
     if meta.kind not in DOCUMENT_KINDS:
-        meta.kind = "document"
+        meta.kind = OTHER  # includes "document", the old name of "other"
     return meta
 
 
-def _kind(structure: Structure) -> str:
+def _apply_front(meta: DocumentMeta, front: Any, closing: list[str]) -> None:
+    """What the title block prints beats what was guessed from the body."""
+    if front.title:
+        meta.title = front.title
+    for key in ("symbol", "body", "committee", "session", "agenda_item"):
+        value = getattr(front, key)
+        if value:
+            setattr(meta, key, value)
+    meta.distribution_date = front.distribution_date
+    meta.date = front.date or front.distribution_date or meta.date
+    meta.sponsors = list(front.sponsors)
+    if closing:
+        meta.meeting = closing[0]
+
+
+def _kind(structure: Any) -> str:
     if structure.shape == "numbered":
         has_recs = any(s.kind == RECOMMENDATION for s in structure.segments)
-        return "report" if has_recs or len(structure.segments) > 5 else "document"
-    return "statement" if structure.shape == "speech" else "document"
+        return "report" if has_recs or len(structure.segments) > 5 else OTHER
+    return "statement" if structure.shape == "speech" else OTHER
 
 
 def _humanise(stem: str) -> str:

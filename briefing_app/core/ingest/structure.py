@@ -15,10 +15,11 @@ Sub-items ``(a)``…``(k)`` and lists stay inside their parent unit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import patterns as p
-from briefing_app.core.ingest.cleanup import Block
+from briefing_app.core.ingest.cleanup import Block, join_lines
 from briefing_app.core.ingest.markup import strip_markup
 from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SECTION_SEPARATOR, Segment
 
@@ -40,8 +41,10 @@ class Draft:
 class Structure:
     segments: list[Segment]
     preamble: list[Block]
-    shape: str  # "numbered", "speech"
+    shape: str  # "numbered", "speech", "slides", "formal" (resolutions, treaties)
     inferred: list[str] = field(default_factory=list)  # segment ids with inferred numbers
+    front: list[str] = field(default_factory=list)  # title block lines, for metadata
+    closing: list[str] = field(default_factory=list)  # "3rd plenary meeting", date
 
 
 def has_numbered_structure(blocks: list[Block]) -> bool:
@@ -203,3 +206,83 @@ def speech_segments(doc_id: str, blocks: list[Block]) -> Structure:
 
     segments, preamble = statement_segments(doc_id, blocks)
     return Structure(segments, preamble, "speech")
+
+
+_ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\)\s", re.M)
+
+
+@dataclass
+class _Open:
+    kind: str
+    number: str
+    section: str
+    scope: str
+    lines: list[str] = field(default_factory=list)
+    inferred: bool = False
+
+
+class UnitBuilder:
+    """Collects the lines of units as a genre recogniser finds their starts.
+
+    The recogniser says where a unit starts (kind, number), which heading
+    path and numbering scope it is under; the builder joins its lines
+    (undoing hyphenation, keeping sub-items on their own lines), records
+    sub-item labels and hands out ``Segment``s in document order.
+    """
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.section: list[str] = []
+        self.scope = ""
+        self.current: _Open | None = None
+        self.done: list[_Open] = []
+
+    def start(self, kind: str, number: str, *, inferred: bool = False) -> None:
+        self.close()
+        self.current = _Open(
+            kind, number, SECTION_SEPARATOR.join(self.section), self.scope, inferred=inferred
+        )
+
+    def append(self, line: str) -> None:
+        if self.current is None:
+            raise ValueError("no unit open")
+        self.current.lines.append(line)
+
+    def extend_last(self, line: str) -> bool:
+        """Add a line to the unit just closed (a closing formula); False if none."""
+        target = self.current or (self.done[-1] if self.done else None)
+        if target is None:
+            return False
+        target.lines.append(line)
+        return True
+
+    def close(self) -> None:
+        if self.current is not None and self.current.lines:
+            self.done.append(self.current)
+        self.current = None
+
+    def heading(self, level: int, title: str) -> None:
+        """Set the heading at ``level`` (0-based); deeper headings end."""
+        self.close()
+        self.section = [*self.section[:level], " ".join(strip_markup(title).split())]
+
+    def segments(self) -> list[Segment]:
+        self.close()
+        out = []
+        for order, unit in enumerate(self.done, 1):
+            display = join_lines(unit.lines)
+            out.append(
+                Segment(
+                    doc_id=self.doc_id,
+                    kind=unit.kind,
+                    number=unit.number,
+                    section=unit.section,
+                    text=strip_markup(display),
+                    display=display,
+                    order=order,
+                    inferred_number=unit.inferred,
+                    scope=unit.scope,
+                    items=_ITEM_LABEL.findall(display),
+                )
+            )
+        return out

@@ -24,7 +24,16 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SLIDE, Hit, SearchResult
+from briefing_app.core.models import (
+    ARTICLE,
+    OPERATIVE,
+    OTHER,
+    PARAGRAPH,
+    RECOMMENDATION,
+    SLIDE,
+    Hit,
+    SearchResult,
+)
 from briefing_app.core.precedents.diff import normalize_token, tokenize, word_diff
 from briefing_app.core.precedents.operative import operative_phrase
 
@@ -54,7 +63,7 @@ def find_precedents(library: Library, text: str, limit: int = 10) -> SearchResul
         if hit.doc_id not in docs:
             docs[hit.doc_id] = library.document(hit.doc_id)
         meta = docs[hit.doc_id]
-        doc_kind = getattr(meta, "kind", None) or "document"
+        doc_kind = getattr(meta, "kind", None) or OTHER
         passage = aligned_passage(draft_tokens, hit.text)
         parts = phrase_match(draft_tokens, words(passage))
         operative = operative_phrase(hit.text, hit.kind)
@@ -106,7 +115,7 @@ def phrase_match(draft: list[str], passage: list[str]) -> dict[str, float]:
 def adoption_weight(kind: str, doc_kind: str, operative: str | None = None) -> float:
     """Adopted text first: recommendations and resolution-style operative
     paragraphs, then report paragraphs (deliberations), speeches, slides."""
-    if kind == RECOMMENDATION:
+    if kind in (RECOMMENDATION, OPERATIVE, ARTICLE):
         return 1.0
     if kind == PARAGRAPH and operative:  # "Urges States …": an adopted paragraph
         return 0.95

@@ -1,19 +1,21 @@
-"""PDF text with pypdfium2: reading order is PDFium's, pages end in form feeds."""
+"""PDF text with pypdfium2, laid out page by page (see ``core/ingest/layout``).
+
+Each page's lines come with their positions, so page furniture is removed and
+footnotes set apart per page before the pages are joined.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from briefing_app.core.ingest.errors import IngestError
+from briefing_app.core.ingest.layout import compose
+from briefing_app.core.ingest.layout.lines import page_lines
+from briefing_app.core.ingest.layout.pages import Page
 from briefing_app.core.ingest.readers.base import RawText
 from briefing_app.core.ingest.safety import read_bytes
 
 MAX_PAGES = 2000
-# PDFium marks a soft (line-end) hyphen as \x02 (U+FFFE in some builds): rejoin
-# the word it split.
-_SOFT_HYPHEN = re.compile("[\x02\ufffe\u00ad][ \t]*(?:\r\n|\n|\r)?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_pdf(path: Path, max_bytes: int) -> RawText:
@@ -37,7 +39,7 @@ def read_pdf(path: Path, max_bytes: int) -> RawText:
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
-                pages.append(_clean_page(textpage.get_text_range()))
+                pages.append(Page(page_lines(textpage), page.get_height(), page.get_width()))
                 textpage.close()
             finally:
                 page.close()
@@ -45,12 +47,9 @@ def read_pdf(path: Path, max_bytes: int) -> RawText:
         raise IngestError("damaged PDF (a page cannot be read)") from exc
     finally:
         pdf.close()
-    if not any(p.strip() for p in pages):
+    if not any(p.lines for p in pages):
         raise IngestError("the PDF has no text layer (scanned images?); run OCR first")
-    return RawText("\f".join(pages), "pdf")
-
-
-def _clean_page(text: str) -> str:
-    text = _SOFT_HYPHEN.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    composed = compose(pages)
+    return RawText(
+        composed.text, "pdf", footnotes=composed.footnotes, paragraphs=composed.paragraphs
+    )

@@ -1,0 +1,57 @@
+"""One recogniser per genre, chosen from what the document prints.
+
+``recognise`` reads the kind from the first page (symbol, adoption line,
+draft marker, report marker; a manifest kind wins) and hands the blocks to
+the recogniser for that genre: ``formal`` for resolutions, decisions, their
+drafts and treaties, the numbered-report builder for reports, slides and
+speeches as before. Patterns live in ``tables`` so other languages can be
+added without touching the logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_app.core.ingest.cleanup import Block, split_at_markers
+from briefing_app.core.ingest.genres import kinds
+from briefing_app.core.ingest.genres.formal import formal_segments, lines_of
+from briefing_app.core.ingest.metadata import find_symbol
+from briefing_app.core.ingest.slides import (
+    looks_like_slides,
+    page_slide_segments,
+    slide_segments,
+)
+from briefing_app.core.ingest.structure import (
+    Structure,
+    has_numbered_structure,
+    numbered_segments,
+    speech_segments,
+)
+
+__all__ = ["Recognised", "recognise"]
+
+
+@dataclass
+class Recognised:
+    structure: Structure
+    kind: str | None  # what the text says; None when it says nothing
+    head: list[str]  # the first lines, for metadata
+
+
+def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | None) -> Recognised:
+    if fmt == "pptx":
+        return Recognised(Structure(page_slide_segments(doc_id, blocks), [], "slides"), None, [])
+    head = [line.text for line in lines_of(blocks[:200])[:120]]
+    head_text = "\n".join(head)
+    kind = kinds.kind_from_text(head_text, find_symbol(head_text))
+    wanted = manifest_kind or kind
+    if wanted in kinds.FORMAL_KINDS:
+        structure = formal_segments(doc_id, blocks, treaty=wanted == kinds.TREATY)
+        if structure is not None and structure.segments:
+            return Recognised(structure, kind, head)
+    split = split_at_markers(blocks)
+    if has_numbered_structure(split):
+        return Recognised(numbered_segments(doc_id, split), kind, head)
+    if wanted == kinds.PRESENTATION or (fmt == "markdown" and looks_like_slides(blocks)):
+        return Recognised(Structure(slide_segments(doc_id, blocks), [], "slides"), kind, head)
+    return Recognised(speech_segments(doc_id, blocks), kind, head)

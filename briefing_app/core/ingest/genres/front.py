@@ -1,0 +1,219 @@
+"""Metadata a UN document prints on its first page, before its text.
+
+Symbol, distribution and adoption dates, session, agenda item, committee,
+a resolution's own title ("78/265. Seizing …"), a draft's title and
+sponsors ("Austria, Belgium … : draft resolution"), a report's title line
+(the paragraph before "Report of the Secretary-General", never the agenda
+item's title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing_app.core.ingest import metadata as md
+from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
+from briefing_app.core.ingest.markup import strip_markup
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "to",
+        "and",
+        "for",
+        "in",
+        "from",
+        "on",
+        "by",
+        "with",
+        "at",
+        "a",
+        "an",
+        "its",
+        "their",
+        "or",
+        "as",
+        "under",
+        "into",
+    ]
+)
+_COMPOUND_COUNTRIES = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands",
+    "Wallis and Futuna",
+    "Turks and Caicos Islands",
+)
+_SYMBOL_TAIL = re.compile(
+    r"^\s*\((?:Sect|Part)\.?\s*\d+\)(?:/(?:Part|Add|Corr|Rev)\.?\s*[A-Z0-9]+)*"
+)
+# "Report of the Secretary-General": who wrote it, the title is the line before
+_AUTHOR_LINE = re.compile(
+    r"^(?:Report|Note)\s+(?:of|by)\s+the\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|on|of|and|for|the))*\.?$"
+)
+_BRACKET_REPORT = re.compile(r"\[on the report of the ([^(\]]+?)\s*(?:\(|\])")
+
+
+@dataclass
+class FrontMatter:
+    title: str | None = None
+    symbol: str | None = None
+    date: str | None = None  # adoption date when printed
+    distribution_date: str | None = None
+    body: str | None = None
+    committee: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    sponsors: list[str] = field(default_factory=list)
+    meeting: str | None = None
+
+
+def read_front(lines: list[str]) -> FrontMatter:
+    """What the title block says; ``lines`` are the lines before the text."""
+    lines = [strip_markup(ln).strip() for ln in lines if strip_markup(ln).strip()]
+    text = "\n".join(lines)
+    front = FrontMatter(
+        symbol=find_full_symbol(text),
+        distribution_date=_distribution_date(text),
+        body=md.find_body(text[:400]) or md.find_body(text),
+    )
+    for pats in PATTERNS:
+        _read_with(front, lines, text, pats)
+    return front
+
+
+def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatterns) -> None:
+    flat = " ".join(text.split())
+    adopted = pats.adopted.search(flat)
+    if adopted:
+        front.date = md.parse_date(adopted.group(3))
+    for line in lines[:40]:
+        if front.session is None and pats.session.match(line):
+            front.session = pats.session.match(line).group(1)  # type: ignore[union-attr]
+        item = pats.agenda_item.match(line)
+        if front.agenda_item is None and item:
+            front.agenda_item = " ".join(item.group(1).split())
+        committee = pats.committee.fullmatch(line.strip())
+        if front.committee is None and committee:
+            front.committee = committee.group(1)
+    bracket = _BRACKET_REPORT.search(flat)
+    if front.committee is None and bracket:
+        front.committee = " ".join(bracket.group(1).split())
+    own = _resolution_title(lines, pats)
+    if own:
+        front.title = own
+        return
+    marker = next((i for i, ln in enumerate(lines) if pats.draft_marker.search(ln)), None)
+    if marker is not None:
+        front.sponsors = _sponsors(lines, marker, pats)
+        after = _paragraphs(lines[marker:])
+        if len(after) > 1:
+            front.title = " ".join(after[1:])
+        return
+    report = next((i for i, ln in enumerate(lines) if pats.report_marker.match(ln)), None)
+    if report is None:
+        return
+    marker_paragraph = _paragraphs(lines[report:])[0]
+    if not _AUTHOR_LINE.match(marker_paragraph):
+        front.title = marker_paragraph  # "Report on the meeting of …": the title itself
+        return
+    before = _paragraphs(lines[:report])
+    if before and not _is_furniture_paragraph(before[-1], pats):
+        front.title = before[-1]
+
+
+def _resolution_title(lines: list[str], pats: GenrePatterns) -> str | None:
+    for index, line in enumerate(lines):
+        match = pats.resolution_title.match(line)
+        if match:
+            return " ".join([match.group(2), *lines[index + 1 :]])
+    return None
+
+
+def _sponsors(lines: list[str], marker: int, pats: GenrePatterns) -> list[str]:
+    line = lines[marker]
+    found = pats.draft_marker.search(line)
+    assert found is not None
+    head = line[: found.start()].rstrip(" :*")
+    if not head:
+        return []
+    parts = [head]
+    for prev in reversed(lines[:marker]):
+        if not _sponsor_line(prev):
+            break
+        parts.insert(0, prev)
+    return split_sponsors(" ".join(parts))
+
+
+def _sponsor_line(line: str) -> bool:
+    if ", " not in line and not line.rstrip().endswith(","):
+        return False
+    pieces = [pc.strip(" *") for pc in line.split(",") if pc.strip(" *")]
+    upper = sum(1 for pc in pieces if pc[:1].isupper())
+    return upper * 2 >= len(pieces)
+
+
+def split_sponsors(text: str) -> list[str]:
+    """'Austria, Belgium and Viet Nam' -> ['Austria', 'Belgium', 'Viet Nam']."""
+    text = " ".join(text.replace("*", "").split())
+    protected = text
+    for name in _COMPOUND_COUNTRIES:
+        protected = protected.replace(name, name.replace(" and ", " \x00 "))
+    pieces = [pc.strip() for pc in protected.split(",")]
+    if pieces and " and " in pieces[-1]:
+        last = pieces.pop()
+        pieces.extend(pc.strip() for pc in last.rsplit(" and ", 1))
+    return [pc.replace(" \x00 ", " and ") for pc in pieces if pc]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into the paragraphs they were."""
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    last_word = previous.rstrip().rsplit(" ", 1)[-1].lower()
+    return (
+        previous.rstrip().endswith((",", "–", "-"))
+        or last_word in _FUNCTION_WORDS
+        or line[:1].islower()
+        or line[:1].isdigit()
+    )
+
+
+def _is_furniture_paragraph(text: str, pats: GenrePatterns) -> bool:
+    return bool(
+        pats.agenda_item.match(text) or pats.session.match(text) or md.DISTR_DATE.search(text)
+    )
+
+
+def find_full_symbol(text: str) -> str | None:
+    """The symbol with its section and part: 'A/81/6 (Sect. 3)/Part A'."""
+    match = md.UN_SYMBOL.search(text)
+    if not match:
+        return None
+    symbol = match.group(0)
+    tail = _SYMBOL_TAIL.match(text[match.end() :])
+    if tail:
+        symbol += " " + " ".join(tail.group(0).split())
+    return symbol.rstrip("*")
+
+
+def _distribution_date(text: str) -> str | None:
+    match = md.DISTR_DATE.search(" ".join(text.split()))
+    if not match:
+        return None
+    return md.parse_date(match.group(0))

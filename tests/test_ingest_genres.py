@@ -1,0 +1,224 @@
+"""Genres from small synthetic texts: a resolution, a draft, a convention, a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.core.citation import cite, unit_label
+from briefing_app.core.ingest import ingest_file
+from briefing_app.core.models import (
+    ARTICLE,
+    OPERATIVE,
+    PARAGRAPH,
+    PREAMBULAR,
+    DocumentMeta,
+    IngestedDocument,
+)
+
+RESOLUTION = """United Nations A/RES/79/40
+General Assembly Distr.: General
+9 December 2024
+Seventy-ninth session
+Agenda item 99 (m)
+Implementation of the Convention on Chemical Weapons
+Resolution adopted by the General Assembly on
+2 December 2024
+[on the report of the First Committee (A/79/408)]
+79/40. Implementation of the Convention on the Prohibition of
+Chemical Weapons
+The General Assembly,
+Recalling its previous resolutions on the subject, in particular
+resolution 78/43 of 4 December 2023,
+Deeply concerned by the use of chemical weapons, and recalling
+the reports of the Organization,
+Emphasizing that the Convention is essential,
+1. Reaffirms its commitment to the Convention;
+2. Calls upon all States:
+(a) To accede to the Convention without delay;
+(b) To implement fully their obligations
+under the Convention;
+3. Requests the Secretary-General to report to it at its eightieth session.
+Reporting and follow-up
+4. Decides to include in the provisional agenda of its eightieth session
+the item entitled "Implementation of the Convention".
+52nd plenary meeting
+2 December 2024
+"""
+
+DRAFT = """United Nations A/C.3/80/L.99
+General Assembly Distr.: Limited
+5 November 2025
+Eightieth session
+Third Committee
+Agenda item 71 (c)
+Promotion and protection of human rights
+Austria, Bosnia and Herzegovina, Saint Vincent and the Grenadines,
+Viet Nam and Zambia:* draft resolution
+Situation of human rights in the
+world
+The General Assembly,
+Guided by the Charter of the United Nations,
+Recalling its resolutions,
+1. Urges all States to cooperate;
+2. Decides to remain seized of the matter.
+"""
+
+CONVENTION = """Annex
+Convention on Negotiable Documents
+The States Parties to this Convention,
+Reaffirming their belief that trade is a key factor,
+Conscious of the role of documents,
+Have agreed as follows:
+Chapter I
+General provisions
+Article 1
+Scope of application
+1. This Convention applies to documents.
+2. It does not affect other law.
+Article 2
+Definitions
+For the purposes of this Convention:
+(a) "Holder" means a person;
+(b) "Goods" means goods.
+Chapter II
+Final provisions
+Article 3
+Signature
+This Convention is open for signature by all States.
+"""
+
+ANNEXED = (
+    RESOLUTION.replace("52nd plenary meeting\n2 December 2024\n", "").rstrip()
+    + "\n5. Adopts the Convention annexed to the present resolution.\n"
+    "52nd plenary meeting\n2 December 2024\n" + CONVENTION
+)
+
+REPORT = """United Nations A/80/604/Add.9
+General Assembly Distr.: General
+9 April 2026
+Eightieth session
+Agenda item 151
+Financing of the United Nations Force
+in Cyprus
+Budget performance for the period from 1 July 2024 to
+30 June 2025 of the United Nations Force in Cyprus
+Report of the Advisory Committee on Administrative and
+Budgetary Questions
+I. Introduction
+1. The Advisory Committee has considered the report of the Secretary-General.
+2. During its consideration of the report, the Committee met with representatives.
+II. Observations
+Management of sea containers
+3. The Advisory Committee recommends that the General Assembly request the
+Secretary-General to dispose of the containers.
+4. The Committee trusts that updated information will be provided.
+"""
+
+
+def _ingest(tmp_path: Path, name: str, text: str) -> IngestedDocument:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return ingest_file(path)
+
+
+def _units(doc: IngestedDocument, kind: str) -> list:
+    return [s for s in doc.segments if s.kind == kind]
+
+
+def test_resolution_preamble_operative_and_metadata(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "res.txt", RESOLUTION)
+    meta = doc.meta
+    assert meta.kind == "resolution"
+    assert meta.title == "Implementation of the Convention on the Prohibition of Chemical Weapons"
+    assert meta.symbol == "A/RES/79/40"
+    assert meta.date == "2024-12-02"  # adoption, not distribution
+    assert meta.distribution_date == "2024-12-09"
+    assert meta.committee == "First Committee"
+    assert meta.session == "Seventy-ninth session"
+    assert meta.agenda_item == "99 (m)"
+    assert meta.meeting == "52nd plenary meeting"
+    pps = _units(doc, PREAMBULAR)
+    assert [s.number for s in pps] == ["1", "2", "3"]
+    assert pps[1].text.startswith("Deeply concerned by the use")
+    assert pps[1].text.endswith("the reports of the Organization,")
+    ops = _units(doc, OPERATIVE)
+    assert [s.number for s in ops] == ["1", "2", "3", "4"]
+    assert ops[1].items == ["a", "b"]
+    assert "(b) To implement fully their obligations under the Convention;" in ops[1].text
+    # an unnumbered sub-heading heads what follows, it is not glued to OP 3
+    assert ops[2].text.endswith("at its eightieth session.")
+    assert ops[3].section == "Reporting and follow-up"
+    assert not any("plenary meeting" in s.text for s in doc.segments)
+
+
+def test_resolution_citations_and_labels(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "res.txt", RESOLUTION)
+    op, pp = _units(doc, OPERATIVE)[1], _units(doc, PREAMBULAR)[2]
+    assert cite(doc.meta, op) == "General Assembly resolution 79/40, para. 2"
+    assert cite(doc.meta, pp) == "General Assembly resolution 79/40, third preambular paragraph"
+    assert unit_label(op.kind, op.number) == "OP 2"
+    assert unit_label(pp.kind, pp.number) == "PP 3"
+    assert unit_label(ARTICLE, "7") == "Art. 7"
+
+
+def test_draft_sponsors_title_and_kind(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "draft.txt", DRAFT)
+    meta = doc.meta
+    assert meta.kind == "draft-resolution"
+    assert meta.title == "Situation of human rights in the world"
+    assert meta.sponsors == [
+        "Austria",
+        "Bosnia and Herzegovina",
+        "Saint Vincent and the Grenadines",
+        "Viet Nam",
+        "Zambia",
+    ]
+    assert meta.committee == "Third Committee"
+    assert [s.kind for s in doc.segments] == [PREAMBULAR, PREAMBULAR, OPERATIVE, OPERATIVE]
+    assert cite(meta, doc.segments[2]) == "draft resolution A/C.3/80/L.99, para. 1"
+
+
+def test_annexed_convention_has_both_structures(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "res-conv.txt", ANNEXED)
+    ops = _units(doc, OPERATIVE)
+    assert [s.number for s in ops] == ["1", "2", "3", "4", "5"]
+    pps = _units(doc, PREAMBULAR)
+    annex_pps = [s for s in pps if s.scope == "annex"]
+    assert [s.number for s in annex_pps] == ["1", "2"]
+    assert annex_pps[-1].text.endswith("Have agreed as follows:")
+    articles = _units(doc, ARTICLE)
+    assert [s.number for s in articles] == ["1", "2", "3"]
+    art1 = articles[0]
+    assert art1.text.startswith("Article 1\nScope of application") or art1.text.startswith(
+        "Article 1 Scope of application"
+    )
+    assert "2. It does not affect other law." in art1.text  # its paragraphs stay inside
+    assert art1.section.endswith("Chapter I. General provisions")
+    assert articles[2].section.endswith("Chapter II. Final provisions")
+    assert not _units(doc, PARAGRAPH)
+    ids = [s.segment_id for s in doc.segments]
+    assert len(ids) == len(set(ids))
+    assert cite(doc.meta, art1) == (
+        "article 1 of Convention on Negotiable Documents (General Assembly resolution 79/40, annex)"
+    )
+
+
+def test_report_title_and_subheading(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "report.txt", REPORT)
+    meta = doc.meta
+    assert meta.kind == "report"
+    assert meta.title == (
+        "Budget performance for the period from 1 July 2024 to "
+        "30 June 2025 of the United Nations Force in Cyprus"
+    )
+    assert meta.symbol == "A/80/604/Add.9"
+    paras = _units(doc, PARAGRAPH)
+    assert [s.number for s in paras] == ["1", "2", "3", "4"]
+    assert paras[1].text.endswith("met with representatives.")
+    assert paras[2].section.endswith("Management of sea containers")
+
+
+def test_old_document_kind_reads_as_other() -> None:
+    meta = DocumentMeta.from_json({"doc_id": "x", "title": "X", "kind": "document"})
+    assert meta.kind == "other"
+    assert meta.sponsors == []
