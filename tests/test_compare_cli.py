@@ -110,3 +110,17 @@ def test_previous_versions_ranks_draft_and_last_year_before_others() -> None:
     assert "same title" in ranked[0].reasons and "draft of the same session" in ranked[0].reasons
     assert "other" not in {c.doc_id for c in ranked}
     assert ranked[-1].doc_id == "later" or "later" not in {c.doc_id for c in ranked}
+
+
+def test_new_alone_is_compared_with_the_previous_version_found_in_the_library(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    files = [str(examples / "resolution-2025.txt"), str(examples / "resolution-2026-draft.txt")]
+    assert main(["add", *files]) == 0
+    capsys.readouterr()
+    assert main(["compare", "resolution-2026-draft", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["candidates"][0]["doc_id"] == "resolution-2025"
+    assert data["candidates"][0]["reasons"]
+    assert data["summary"]["moved"] == 1 and data["summary"]["deleted"] == 1

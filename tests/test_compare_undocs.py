@@ -7,7 +7,7 @@ A/RES/80/221 changes two units of A/C.3/80/L.32 ("dialogue, including under the
 auspices…" in PP 80; "an election that is neither free nor fair" for "a sham
 election" in OP 8). Unit counts were taken from the adopted texts: preambular
 paragraphs in order, operative paragraphs by number, and for A/RES/80/162 the
-annexed Convention's own preamble (6) and articles 1-28 (paragraphs inside).
+annexed Convention's own preamble (6) and articles 1-27 (paragraphs inside).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ NONE = {"changed": 0, "new": 0, "deleted": 0, "moved": 0}
 TRUTH = {
     "L.8->80/162": (
         "A_C.6_80_L.8.pdf", "A_RES_80_162.pdf",
-        {"preambular": 18, "operative": 4, "article": 28, "total": 50}, NONE, [],
+        {"preambular": 18, "operative": 4, "article": 27, "total": 49}, NONE, [],
     ),
     "L.32->80/221": (
         "A_C.3_80_L.32.pdf", "A_RES_80_221.pdf",
@@ -48,15 +48,17 @@ TRUTH = {
     ),
 }  # fmt: skip
 
-#: Pairs whose units ingest does not recover yet (issue 9): expected to fail, strictly,
-#: so the day ingest recovers them this list must shrink.
+#: Pairs whose units ingest does not recover yet: expected to fail, strictly, so the
+#: day ingest recovers them this list must shrink.
 NOT_YET = {
-    name: "ingest does not yet split preambular paragraphs (they stay in the preamble) "
-    "and keeps the adoption line ('64th plenary meeting …') inside the last operative "
-    "paragraph (issue 9)"
-    for name in TRUTH
-    if name != "L.42->80/119"  # recovered: preamble, operative paragraphs, annex
+    "L.32->80/221": "ingest (issue 9) does not split the preambular paragraph "
+    "'Re-emphasizing the right of all refugees…' from the one before, and reads the "
+    "footnote marks in PP 3 (a list of Human Rights Council resolutions) and PP 29 as text",
+    "L.62->80/34": "ingest (issue 9) does not split the preambular paragraph "
+    "'Re-emphasizing its unequivocal support…' (after a page break) from the one before",
 }
+#: Until ingest recovers preambular paragraphs at all, no pair can match its truth.
+NO_UNITS_YET = "ingest does not recover preambular/operative units yet (issue 9)"
 
 
 def _cases() -> list:  # type: ignore[type-arg]
@@ -88,6 +90,8 @@ def test_pair_matches_the_ground_truth(pair: str, ingested) -> None:  # type: ig
     old_file, new_file, units, changes, changed_labels = TRUTH[pair]
     old, new = ingested(old_file), ingested(new_file)
     kinds = Counter(s.kind for s in new)
+    if "preambular" not in kinds:
+        pytest.xfail(NO_UNITS_YET)
     found = {kind: kinds[kind] for kind in units if kind != "total"}
     found["total"] = len(new)
     assert found == units
