@@ -2,11 +2,14 @@
 
 For each corpus (the bundled one, then ~10 MB and ~100 MB of UN General Debate
 speeches from ../shared/corpora when present) and each engine, in the same
-run: indexing MB/s, query p50/p95 in ms including highlighted snippets of the
-top 10, index size and peak memory. Every measurement runs in its own child
-process so peak memory (ru_maxrss, workers included) belongs to it alone.
+run: indexing MB/s and peak memory (one child process), then, in a fresh
+child process that opens the index, the first search after opening, query
+p50/p95 (top 10 with highlighted snippets, no result cache), with facet
+counts for Briefing, and the searching process's peak memory. Prints the
+table of issue 12 per corpus and saves everything as JSON.
 
     python benchmarks/bench_search.py [--sizes bundled,10,100] [--rounds 3]
+        [--cache DIR]   # keep built indexes in DIR and reuse them (search figures only)
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,10 +94,10 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-# -- the two engines (run inside the child process) --------------------------------
+# -- the two engines (run inside the child processes) ---------------------------------
 
 
-def run_briefing(files: list[Path], work: Path, rounds: int) -> dict[str, object]:
+def index_briefing(files: list[Path], work: Path) -> dict[str, object]:
     from briefing_app.core.library import Library
 
     source = work / "source"
@@ -103,10 +107,24 @@ def run_briefing(files: list[Path], work: Path, rounds: int) -> dict[str, object
     library = Library(work / "home", cache=False)
     started, cpu_started = time.perf_counter(), time.process_time()
     report = library.build([source])
-    index_seconds = time.perf_counter() - started
-    index_cpu = time.process_time() - cpu_started
-    figures: dict[str, object] = {"segments": report.segments, "skipped": len(report.skipped)}
-    library.search("warm up the searcher", limit=10)
+    figures: dict[str, object] = {
+        "index_seconds": time.perf_counter() - started,
+        "index_cpu_s": time.process_time() - cpu_started,
+        "segments": report.segments,
+        "skipped": len(report.skipped),
+        "index_bytes": folder_size(work / "home" / "index"),
+    }
+    library.close()
+    return figures
+
+
+def search_briefing(work: Path, rounds: int) -> dict[str, object]:
+    from briefing_app.core.library import Library
+
+    started = time.perf_counter()
+    library = Library(work / "home", cache=False)  # no result cache: every query is searched
+    library.search(QUERIES[0], limit=10, highlight=True, facets=False)
+    figures: dict[str, object] = {"first_search_ms": round((time.perf_counter() - started) * 1000)}
     for label, facets in (("query", False), ("query_facets", True)):
         times = []
         for _ in range(rounds):
@@ -116,18 +134,14 @@ def run_briefing(files: list[Path], work: Path, rounds: int) -> dict[str, object
                 times.append((time.perf_counter() - t0) * 1000)
         figures[f"{label}_p50_ms"] = round(statistics.median(times), 1)
         figures[f"{label}_p95_ms"] = round(percentile(times, 95), 1)
-    figures["index_seconds"] = index_seconds
-    figures["index_cpu_s"] = index_cpu
-    figures["index_bytes"] = folder_size(work / "home" / "index")
     library.close()
     return figures
 
 
-def run_baseline(files: list[Path], work: Path, rounds: int) -> dict[str, object]:
+def index_baseline(files: list[Path], work: Path) -> dict[str, object]:
     from whoosh import index
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import ID, TEXT, Schema
-    from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
     schema = Schema(path=ID(stored=True, unique=True), body=TEXT(StemmingAnalyzer(), stored=True))
     folder = work / "baseline"
@@ -139,105 +153,168 @@ def run_baseline(files: list[Path], work: Path, rounds: int) -> dict[str, object
         text = path.read_text(encoding="utf-8", errors="replace")
         writer.add_document(path=str(path), body=text)
     writer.commit()
-    index_seconds = time.perf_counter() - started
-    index_cpu = time.process_time() - cpu_started
+    return {
+        "index_seconds": time.perf_counter() - started,
+        "index_cpu_s": time.process_time() - cpu_started,
+        "index_bytes": folder_size(folder),
+    }
+
+
+def search_baseline(work: Path, rounds: int) -> dict[str, object]:
+    from whoosh import index
+    from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+    def run(q: str) -> None:
+        for hit in searcher.search(parser.parse(q), limit=10):
+            hit.highlights("body")
+
+    started = time.perf_counter()
+    ix = index.open_dir(str(work / "baseline"))
     parser = QueryParser("body", ix.schema)
     parser.add_plugin(FuzzyTermPlugin())
-    searcher = ix.searcher()
+    searcher = ix.searcher()  # one searcher, reused (PERF-NOTES)
+    run(QUERIES[0])
+    first = round((time.perf_counter() - started) * 1000)
     times = []
     for _ in range(rounds):
         for q in QUERIES:
             t0 = time.perf_counter()
-            results = searcher.search(parser.parse(q), limit=10)
-            for hit in results:
-                hit.highlights("body")
+            run(q)
             times.append((time.perf_counter() - t0) * 1000)
     searcher.close()
     return {
-        "index_seconds": index_seconds,
-        "index_cpu_s": index_cpu,
-        "index_bytes": folder_size(folder),
+        "first_search_ms": first,
         "query_p50_ms": round(statistics.median(times), 1),
         "query_p95_ms": round(percentile(times, 95), 1),
     }
 
 
-def child(engine: str, size: str, rounds: int) -> None:
+def text_megabytes(engine: str, size: str) -> float:
     files = corpus_files(size)
     text_bytes = sum(p.stat().st_size for p in files)
     if engine == "briefing" and size != "bundled":  # it always indexes the bundled corpus too
         text_bytes += sum(p.stat().st_size for p in corpus_files("bundled"))
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
-        runner = run_briefing if engine == "briefing" else run_baseline
-        figures = runner(
-            [] if engine == "briefing" and size == "bundled" else files, Path(tmp), rounds
+    return text_bytes / 1e6
+
+
+def child(phase: str, engine: str, size: str, work: Path, rounds: int) -> None:
+    if phase == "index":
+        files = [] if engine == "briefing" and size == "bundled" else corpus_files(size)
+        runner = index_briefing if engine == "briefing" else index_baseline
+        figures = runner(files, work)
+        seconds = float(figures.pop("index_seconds"))  # type: ignore[arg-type]
+        kids_usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # ingest workers, all reaped
+        cpu = float(figures.pop("index_cpu_s")) + kids_usage.ru_utime + kids_usage.ru_stime
+        mb = text_megabytes(engine, size)
+        figures.update(
+            files=len(files),
+            text_mb=round(mb, 2),
+            index_s=round(seconds, 2),
+            index_mb_s=round(mb / seconds, 2),
+            # CPU seconds of the whole process tree: steadier than wall time on a busy machine.
+            index_mb_per_cpu_s=round(mb / cpu, 2),
+            index_mb=round(int(figures.pop("index_bytes")) / 1e6, 2),  # type: ignore[call-overload]
         )
-    seconds = float(figures.pop("index_seconds"))  # type: ignore[arg-type]
+    else:
+        figures = (search_briefing if engine == "briefing" else search_baseline)(work, rounds)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids_usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # ingest workers, all reaped
-    kids = kids_usage.ru_maxrss
-    cpu = float(figures.pop("index_cpu_s")) + kids_usage.ru_utime + kids_usage.ru_stime
-    figures.update(
-        engine=engine,
-        corpus=size,
-        files=len(files),
-        text_mb=round(text_bytes / 1e6, 2),
-        index_s=round(seconds, 2),
-        index_mb_s=round(text_bytes / 1e6 / seconds, 2),
-        # CPU seconds of the whole process tree: steadier than wall time on a busy machine.
-        index_mb_per_cpu_s=round(text_bytes / 1e6 / cpu, 2),
-        index_mb=round(int(figures.pop("index_bytes")) / 1e6, 2),  # type: ignore[call-overload]
-        peak_mb=round(max(own, kids) / 1024, 1),
-    )
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    figures["peak_mb"] = round(max(own, kids) / 1024, 1)
     print(json.dumps(figures))
+
+
+def run_child(phase: str, engine: str, size: str, work: Path, rounds: int) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", phase, engine, size, str(work)]
+    out = subprocess.run([*cmd, "--rounds", str(rounds)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"{engine} {phase} on {size}: failed\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(engine: str, size: str, args: argparse.Namespace, scratch: Path) -> dict[str, object]:
+    """Index (or reuse a cached index), then search in a fresh process."""
+    work = (args.cache / f"{engine}-{size}") if args.cache else scratch / f"{engine}-{size}"
+    done = work / "index-figures.json"
+    if done.is_file():
+        indexing = {**json.loads(done.read_text()), "reused": True}
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        indexing = run_child("index", engine, size, work, args.rounds)
+        done.write_text(json.dumps(indexing))
+    searching = run_child("search", engine, size, work, args.rounds)
+    row = {"engine": engine, "corpus": size, **indexing}
+    row["index_peak_mb"] = row.pop("peak_mb")
+    row.update(searching)
+    row["search_peak_mb"] = row.pop("peak_mb")
+    return row
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="bundled,10,100")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help="keep and reuse built indexes here")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], args.rounds)
+        phase, engine, size, work = args.child
+        child(phase, engine, size, Path(work), args.rounds)
         return 0
     rows = []
-    for size in args.sizes.split(","):
-        if size != "bundled" and not corpus_files(size):
-            print(f"{size} MB of UN General Debate speeches: not available ({SHARED})")
-            continue
-        for engine in ("briefing", "baseline"):
-            cmd = [sys.executable, __file__, "--child", engine, size, "--rounds", str(args.rounds)]
-            out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-            if out.returncode != 0:
-                print(f"{engine} on {size}: failed\n{out.stderr[-2000:]}")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        for size in args.sizes.split(","):
+            if size != "bundled" and not corpus_files(size):
+                print(f"{size} MB of UN General Debate speeches: not available ({SHARED})")
                 continue
-            row = json.loads(out.stdout.strip().splitlines()[-1])
-            rows.append(row)
-            print(_line(row), flush=True)
+            pair = {}
+            for engine in ("briefing", "baseline"):
+                try:
+                    pair[engine] = measure(engine, size, args, Path(tmp))
+                except RuntimeError as exc:
+                    print(exc)
+                    continue
+                rows.append(pair[engine])
+            if len(pair) == 2:
+                print(table(size, pair["briefing"], pair["baseline"]), flush=True)
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = RESULTS / f"search-{stamp}.json"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     target.write_text(
-        json.dumps({"queries": QUERIES, "cpus": os.cpu_count(), "rows": rows}, indent=2)
+        json.dumps(
+            {"queries": QUERIES, "cpus": os.cpu_count(), "load_1min": load, "rows": rows},
+            indent=2,
+        )
     )
     print(f"saved {target.relative_to(ROOT)}")
     return 0
 
 
-def _line(row: dict[str, object]) -> str:
-    facets = (
-        f", with facets {row['query_facets_p50_ms']}/{row['query_facets_p95_ms']} ms"
-        if "query_facets_p50_ms" in row
-        else ""
-    )
-    return (
-        f"{row['corpus']:>7} {row['engine']:<8} {row['text_mb']:>7} MB text: "
-        f"index {row['index_mb_s']} MB/s ({row['index_s']} s; "
-        f"{row['index_mb_per_cpu_s']} MB per CPU-s), "
-        f"query p50/p95 {row['query_p50_ms']}/{row['query_p95_ms']} ms{facets}, "
-        f"index {row['index_mb']} MB, peak {row['peak_mb']} MB"
-    )
+def table(size: str, ours: dict[str, object], base: dict[str, object]) -> str:
+    """The table of issue 12: Briefing beside plain Whoosh, measured in this run."""
+    ratio = float(ours["index_mb_s"]) / float(base["index_mb_s"])  # type: ignore[arg-type]
+    reused = " (reused index)" if ours.get("reused") or base.get("reused") else ""
+    label = "bundled corpus" if size == "bundled" else f"{ours['text_mb']} MB of speeches"
+    rows = [
+        f"{label}{reused}, {ours.get('segments')} segments, index {ours['index_mb']} MB "
+        f"(baseline {base['index_mb']} MB)",
+        "| | Briefing | plain Whoosh (whole speeches) | goal |",
+        "|---|---|---|---|",
+        f"| indexing | {ours['index_mb_s']} MB/s | {base['index_mb_s']} MB/s "
+        f"(Briefing = {ratio:.2f}×) | ≥ 2× the baseline in the same run |",
+        f"| query p50 / p95 | {ours['query_p50_ms']} / {ours['query_p95_ms']} ms | "
+        f"{base['query_p50_ms']} / {base['query_p95_ms']} ms | p95 < 30 ms |",
+        f"| with facet counts p50 / p95 | {ours['query_facets_p50_ms']} / "
+        f"{ours['query_facets_p95_ms']} ms | — | p95 < 50 ms |",
+        f"| first search after opening | {ours['first_search_ms']} ms | "
+        f"{base['first_search_ms']} ms | < 300 ms |",
+        f"| peak memory, indexing | {ours['index_peak_mb']} MB | {base['index_peak_mb']} MB "
+        "| < 400 MB |",
+        f"| peak memory, searching process (no Qt) | {ours['search_peak_mb']} MB | "
+        f"{base['search_peak_mb']} MB | < 300 MB |",
+    ]
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import DocumentMeta, Segment
-from briefing_app.core.precedents.references import describe, reference_links
 from briefing_app.gui import style
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
@@ -87,6 +87,17 @@ class ReaderView(QTextBrowser):
         focus_segment_id: str | None = None,
         words: Sequence[str] = (),
     ) -> None:
+        if self._same_document(meta, segments):
+            # Another passage of the document on screen: move the focus and the
+            # marks instead of building and laying out the whole document again.
+            index = next(
+                (i for i, s in enumerate(self.segments) if s.segment_id == focus_segment_id), -1
+            )
+            if index != self.focus_index:
+                self._set_focus_index(index)
+            self._mark(words)
+            self.scroll_to_focus()
+            return
         self.meta, self.segments = meta, list(segments)
         doc = QTextDocument(self)
         doc.setDefaultFont(self.font())
@@ -118,6 +129,11 @@ class ReaderView(QTextBrowser):
         self.setDocument(doc)
         self._mark(words)
         self.scroll_to_focus()
+
+    def _same_document(self, meta: DocumentMeta | None, segments: Sequence[Segment]) -> bool:
+        if meta is None or self.meta is None or meta.doc_id != self.meta.doc_id:
+            return False
+        return meta == self.meta and list(segments) == self.segments
 
     def _write_text(self, cursor: QTextCursor, text: str) -> None:
         """Plain text, with each recognised reference as a link (never parsed as HTML)."""
@@ -243,7 +259,7 @@ class ReaderView(QTextBrowser):
             self.verticalScrollBar().setValue(0)
             return
         block = self.document().findBlockByNumber(number)
-        self.document().adjustSize()
+        # The layout is done lazily up to this block (no whole-document adjustSize()).
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(max(0, int(top) - 60))
 
