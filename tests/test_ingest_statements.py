@@ -188,3 +188,27 @@ def test_rejoin_cut_paragraphs_of_laid_out_text() -> None:
     assert len(texts("for the international community, and the", "Permanent Mission")) == 2
     assert len(texts("Mr. President,", "we thank you.")) == 2  # a salutation ends there
     assert len(texts("We thank the Chair.", "and we thank the secretariat.")) == 2
+
+
+def test_a_preamble_in_capitals(tmp_path: Path) -> None:
+    document = docx.Document()
+    for paragraph in (
+        "STATEMENT BY H.E. MR. JOHN SMITH, PERMANENT REPRESENTATIVE OF EXAMPLIA "
+        "TO THE UNITED NATIONS",
+        "FIRST COMMITTEE, GENERAL DEBATE",
+        "NEW YORK, 8 OCTOBER 2024",
+        "Mr. Chair,",
+        "Examplia aligns itself with the statement delivered on behalf of the Group.",
+    ):
+        document.add_paragraph(paragraph)
+    path = tmp_path / "caps.docx"
+    document.save(str(path))
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments][:2] == [
+        "Mr. Chair,",
+        "Examplia aligns itself with the statement delivered on behalf of the Group.",
+    ]
+    assert doc.meta.speaker == "H.E. MR. JOHN SMITH"
+    assert doc.meta.organization == "EXAMPLIA"
+    assert doc.meta.date == "2024-10-08"
+    assert doc.meta.place == "NEW YORK"

@@ -41,6 +41,10 @@ _MANIFEST_KEYS = (
     "symbol",
     "place",
     "cite_as",
+    "distribution_date",
+    "committee",
+    "session",
+    "agenda_item",
 )
 
 

@@ -58,14 +58,16 @@ FUNCTION = re.compile(
     r"\b(?:Minister|Ambassador|Permanent\s+Representative|Representative|Director|Officer"
     r"|Secretary|President|Vice-President|Chair(?:man|woman|person)?|Head|Delegate|Commissioner"
     r"|Coordinator|Adviser|Advisor|Envoy|Chief|Counsellor|Counselor|Attaché|Rapporteur"
-    r"|Prime\s+Minister|King|Queen|Emir|Governor|Mayor|Deputy|Chargé\s+d.affaires)\b"
+    r"|Prime\s+Minister|King|Queen|Emir|Governor|Mayor|Deputy|Chargé\s+d.affaires)\b",
+    re.I,  # preambles are often in capitals: "PERMANENT REPRESENTATIVE OF …"
 )
-OF = re.compile(r"\bof\s+(?:the\s+)?")
-ORG_END = re.compile(r"\s+(?:to\s+the\s+United\s+Nations|at|in|before)\b.*$")
+OF = re.compile(r"\bof\s+(?:the\s+)?", re.I)
+ORG_END = re.compile(r"\s+(?:to\s+the\s+United\s+Nations|at|in|before)\b.*$", re.I)
 #: "Minister of Foreign Affairs of X": a portfolio after "of" is not the organisation.
 PORTFOLIO = re.compile(
     r"^(?:Foreign|External|Justice|Defen[cs]e|Interior|State|Health|Finance|Trade|Economy"
-    r"|International|Home|Environment|Public|Legal)\b"
+    r"|International|Home|Environment|Public|Legal)\b",
+    re.I,
 )
 DELEGATION = re.compile(
     r"^(?:the\s+)?(?:delegation|permanent\s+mission|representative|government)\s+of\s+"
