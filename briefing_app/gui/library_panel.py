@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
+from briefing_app.core.annotation.references import describe
 from briefing_app.core.models import DocumentMeta
-from briefing_app.core.precedents.references import describe
 from briefing_app.core.session.search_state import SearchState
 
 DocRole = Qt.ItemDataRole.UserRole + 1
