@@ -35,7 +35,7 @@ def _blocks(texts: list[str]) -> list[str]:
 
 
 def bench_annotate(blocks: list[str], kind: str) -> float:
-    from briefing_app.core.precedents.annotate import annotate
+    from briefing_app.core.annotation.annotate import annotate
 
     size = sum(len(b) for b in blocks) / 1e6
     start = time.process_time()

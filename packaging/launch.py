@@ -9,6 +9,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from briefing_app.cli.main import main
+    from briefing_app.main import main
 
     sys.exit(main())

@@ -53,7 +53,7 @@ def main() -> int:
         return 1
     old = load_version(str(EXAMPLES / "resolution-2025.txt"), None)
     new = load_version(str(EXAMPLES / "resolution-2026-draft.txt"), None)
-    comparison = compare_segments(old.segments, new.segments, "Resolution 2025", "Draft 2026")
+    comparison = compare_segments(old.segments, new.segments, old.name, new.name)
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -89,8 +89,12 @@ def docx_reference(path: Path) -> str:
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
+        seen: set[object] = set()  # a merged cell is listed once per grid cell it spans
         for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+            for cell in row.cells:
+                if cell._tc not in seen:
+                    seen.add(cell._tc)
+                    parts.append(cell.text)
     return "\n".join(parts)
 
 

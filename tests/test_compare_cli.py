@@ -124,3 +124,18 @@ def test_new_alone_is_compared_with_the_previous_version_found_in_the_library(
     assert data["candidates"][0]["doc_id"] == "resolution-2025"
     assert data["candidates"][0]["reasons"]
     assert data["summary"]["moved"] == 1 and data["summary"]["deleted"] == 1
+
+
+def test_session_from_the_printed_session_line_when_there_is_no_symbol() -> None:
+    from briefing_app.core.compare.previous import session_number
+
+    assert session_number("Eighty-first session") == 81
+    assert session_number("Seventy-ninth session") == 79
+    assert session_number("80th session") == 80
+    assert session_number("resumed part") is None
+    title = "Protection of migrants"
+    target = _meta("draft", title, "", "2026-11-05", session="Eighty-first session")
+    target.kind = "draft-resolution"
+    older = _meta("res", title, "", "2025-12-19", session="Eightieth session")
+    (best,) = previous_versions(target, [target, older])
+    assert "earlier session (80)" in best.reasons

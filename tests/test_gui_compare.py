@@ -38,9 +38,11 @@ def test_compare_two_files_and_step_through_changes(qtbot, window: MainWindow) -
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
     summary = dialog.summary.text()
-    assert "2 changed" in summary and "1 deleted" in summary and "1 moved" in summary
+    assert "3 changed, 1 new, 1 deleted, 1 moved" in summary
+    assert "Renumbered: PP 3–5 → PP 4–6" in summary
     rows = [dialog.changes.item(r).text() for r in range(dialog.changes.count())]
-    assert len(rows) == 4 and any("deleted" in r for r in rows)
+    assert rows[0] == "PP 3 — new"
+    assert len(rows) == 6 and "OP 4 — deleted" in rows and "OP 5 — moved from OP 2" in rows
     assert "promote and" in dialog.new_view.toPlainText()
     assert (
         "line-through" in dialog.old_view.toHtml()
@@ -59,13 +61,15 @@ def test_insert_this_change_into_my_draft_with_its_citation(qtbot, window: MainW
     dialog.set_sources(OLD, NEW)
     dialog.compare()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
-    dialog.changes.setCurrentRow(0)
+    rows = [dialog.changes.item(r).text() for r in range(dialog.changes.count())]
+    dialog.changes.setCurrentRow(rows.index("OP 1 — changed"))
     change = dialog.current_change()
     assert change is not None and change.status == "changed"
     qtbot.mouseClick(dialog.insert_button, Qt.MouseButton.LeftButton)
     text = window.editor.toPlainText()
     assert "promote and protect the human rights of all migrants" in text
-    assert "[^1]:" in text
+    footnote = next(line for line in text.splitlines() if line.startswith("[^1]:"))
+    assert "Protection of migrants" in footnote  # cited: the draft it comes from
 
 
 def test_a_bad_version_is_one_line_not_a_crash(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox, QPlainTextEdit
 
 from briefing_app.core.drafts.autosave import find_recoveries
 from briefing_app.core.paths import DataHome
@@ -133,8 +133,6 @@ def test_save_writes_atomically_and_close_asks(qtbot, window: MainWindow, tmp_pa
     window.editor.appendPlainText("More.")
     asked = []
     window.session.ask_unsaved = lambda: asked.append(1) or window.session.ask_unsaved_cancel()
-    from PySide6.QtWidgets import QMessageBox
-
     window.session.ask_unsaved_cancel = lambda: QMessageBox.StandardButton.Cancel
     assert not window.close()
     assert asked and window.isVisible()
@@ -223,3 +221,33 @@ def test_export_docx_writes_a_word_file(window: MainWindow, tmp_path: Path) -> N
     text = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "Statement" in text and "Mr. Chair," in text and "Thank you." in text
     assert "---" not in text and not any("title:" in t for t in text)
+
+
+def test_the_menu_export_runs_on_a_worker_and_reports(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.editor.setPlainText("---\ntitle: Statement\n---\n\nThank you, Chair.\n")
+    target = tmp_path / "worker.docx"
+    with qtbot.waitSignal(window.exporter.exported, timeout=20000) as done:
+        window.exporter.start(target)
+    assert done.args == [target]
+    assert "Thank you, Chair." in [p.text for p in docx.Document(str(target)).paragraphs]
+    assert str(target) in window.statusBar().currentMessage()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with qtbot.waitSignal(window.exporter.failed, timeout=20000) as failed:
+        window.exporter.start(blocker / "x.docx")
+    assert failed.args[0] and warned and warned[0].startswith("Could not export: ")
+
+
+def test_every_action_is_registered_once_with_its_own_shortcut(window: MainWindow) -> None:
+    names = window.registry.names()
+    assert len(names) == len(set(names)) and "findPrecedentsAction" in names
+    for name in names:
+        assert window.findChild(QAction, name) is window.registry[name], name
+    keys = [k.toString() for a in window.actions() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    view = [a.text() for a in window.registry.menus["View"].actions()]
+    assert view[: view.index("")] == ["Library", "Basket", "Outline", "Precedents"]

@@ -151,3 +151,64 @@ def test_a_short_first_sentence_after_the_speaker_line_is_body(tmp_path: Path) -
         "We thank the Chair for her able leadership.",
     ]
     assert doc.meta.organization == "Testland" and doc.meta.speaker is None
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_unit(tmp_path: Path) -> None:
+    first = (
+        "It is an honour to address this Assembly. We meet at a time of great uncertainty "
+        "for the international community, and the"
+    )
+    rest = "Charter of the United Nations remains our guide in these difficult times."
+    path = write_pdf(
+        tmp_path / "cut.pdf",
+        [[*PREAMBLE, "Mr. President,", *textwrap.wrap(first, 78)], [rest, "", "Thank you."]],
+    )
+    texts = [s.text for s in ingest_file(path).segments]
+    assert texts == ["Mr. President,", f"{first} {rest}", "Thank you."]
+
+
+def test_rejoin_cut_paragraphs_of_laid_out_text() -> None:
+    """Layout keeps a block ending in a comma apart (preambles need it); in a
+    statement a block that stops mid-sentence runs on."""
+    from briefing_app.core.ingest.speech import rejoin_cut
+
+    def texts(*blocks: str) -> list[str]:
+        return [b.text for b in rejoin_cut([Block([t]) for t in blocks])]
+
+    cut = "My delegation assures you of its full support in the work ahead, and"
+    assert texts(cut, "we thank your predecessor.") == [f"{cut} we thank your predecessor."]
+    assert texts(
+        "We meet at a time of great uncertainty, and the",
+        "Charter remains our guide in these difficult times for all of us.",
+    ) == [
+        "We meet at a time of great uncertainty, and the Charter remains our guide "
+        "in these difficult times for all of us."
+    ]
+    # a short upper-case line after it is a footer or a heading, not the rest
+    assert len(texts("for the international community, and the", "Permanent Mission")) == 2
+    assert len(texts("Mr. President,", "we thank you.")) == 2  # a salutation ends there
+    assert len(texts("We thank the Chair.", "and we thank the secretariat.")) == 2
+
+
+def test_a_preamble_in_capitals(tmp_path: Path) -> None:
+    document = docx.Document()
+    for paragraph in (
+        "STATEMENT BY H.E. MR. JOHN SMITH, PERMANENT REPRESENTATIVE OF EXAMPLIA "
+        "TO THE UNITED NATIONS",
+        "FIRST COMMITTEE, GENERAL DEBATE",
+        "NEW YORK, 8 OCTOBER 2024",
+        "Mr. Chair,",
+        "Examplia aligns itself with the statement delivered on behalf of the Group.",
+    ):
+        document.add_paragraph(paragraph)
+    path = tmp_path / "caps.docx"
+    document.save(str(path))
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments][:2] == [
+        "Mr. Chair,",
+        "Examplia aligns itself with the statement delivered on behalf of the Group.",
+    ]
+    assert doc.meta.speaker == "H.E. MR. JOHN SMITH"
+    assert doc.meta.organization == "EXAMPLIA"
+    assert doc.meta.date == "2024-10-08"
+    assert doc.meta.place == "NEW YORK"

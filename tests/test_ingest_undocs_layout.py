@@ -16,7 +16,7 @@ from briefing_app.core.ingest import IngestError
 from tests import ingest_words as iw
 
 UNDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "undocs"
-FILES = sorted(UNDOCS.glob("*.pdf")) if UNDOCS.exists() else []
+FILES = sorted(UNDOCS.glob("*.pdf")) + sorted(UNDOCS.glob("*.docx")) if UNDOCS.exists() else []
 SCANS = {"1971-10-25_GA_Resolution_2758_ru.pdf"}  # image only: refused with the reason
 XFAIL: dict[str, str] = {}
 

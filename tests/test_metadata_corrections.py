@@ -58,10 +58,23 @@ def test_correction_survives_reindex_and_reaches_search_and_citations(library: L
     }
 
 
-def test_kind_correction_changes_the_document_kind_facet(library: Library) -> None:
-    library.correct("examplia-statement", {"kind": "report", "speaker": "Ms. Right Name"})
+def test_kind_and_un_fields_are_corrected(library: Library) -> None:
+    library.correct(
+        "examplia-statement",
+        {
+            "kind": "report",
+            "speaker": "Ms. Right Name",
+            "agenda_item": "71 (c)",
+            "committee": "Third Committee",
+            "distribution_date": "2024-10-01",
+        },
+    )
     meta = library.document("examplia-statement")
     assert meta is not None and meta.kind == "report" and meta.speaker == "Ms. Right Name"
+    assert (meta.agenda_item, meta.committee) == ("71 (c)", "Third Committee")
+    assert meta.distribution_date == "2024-10-01"
+    reports = {d.doc_id for d in library.documents() if d.kind == "report"}
+    assert "examplia-statement" in reports  # the library panel groups it with reports
 
 
 def test_none_drops_the_correction_and_empty_blanks_a_field(library: Library) -> None:
@@ -106,6 +119,8 @@ def test_bad_corrections_are_refused_before_anything_is_written(library: Library
         library.correct("examplia-statement", {"kind": "speech"})
     with pytest.raises(CorrectionError, match="not an ISO date"):
         library.correct("examplia-statement", {"date": "24/09/2024"})
+    with pytest.raises(CorrectionError, match="not an ISO date"):
+        library.correct("examplia-statement", {"distribution_date": "1 October 2024"})
     with pytest.raises(KeyError):
         library.correct("no-such-doc", {"title": "x"})
     assert not (library.home.library_dir / "corpus.toml").exists()

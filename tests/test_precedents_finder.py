@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.core.annotation.annotate import annotate
 from briefing_app.core.library import Library
-from briefing_app.core.precedents.annotate import annotate
 from briefing_app.core.precedents.diff import changed_words, render
 from briefing_app.core.precedents.finder import (
     adoption_weight,
@@ -116,7 +116,7 @@ def test_operative_phrases_of_the_wg_recommendations(
 ) -> None:
     segment = library.segment(REC.format(number))
     assert segment is not None
-    assert annotate(segment.text, segment.kind)["operative"] == phrase
+    assert annotate(segment.text, segment.kind).operative == phrase
 
 
 def test_operative_filter_and_facet(library: Library) -> None:
@@ -126,7 +126,7 @@ def test_operative_filter_and_facet(library: Library) -> None:
     result = library.search("UNODC", filters={"operative": "is requested to"}, limit=20)
     ids = {h.segment_id for h in result.hits}
     assert REC.format(1) in ids
-    assert all(annotate(h.text, h.kind)["operative"] == "is requested to" for h in result.hits)
+    assert all(annotate(h.text, h.kind).operative == "is requested to" for h in result.hits)
 
 
 def test_references_across_the_library(library: Library) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.precedents.operative import (
+from briefing_app.core.annotation.operative import (
     find_operative,
     operative_phrase,
     phrases_by_strength,

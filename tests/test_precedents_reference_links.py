@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from briefing_app.core.precedents.references import reference_links
+from briefing_app.core.annotation.references import reference_links
 from tests.conftest import CONINX
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.precedents.annotate import annotate
-from briefing_app.core.precedents.references import (
+from briefing_app.core.annotation.annotate import Annotation, annotate
+from briefing_app.core.annotation.references import (
     canonical_key,
     describe,
     find_references,
@@ -129,6 +129,6 @@ def test_describe_and_canonical_key_accept_lowercased_keys() -> None:
 
 def test_annotate_contract() -> None:
     result = annotate("States are encouraged to achieve target 16.4 with UNODC.", "recommendation")
-    assert result == {"refs": ["sdg:16.4", "org:unodc"], "operative": "are encouraged to"}
-    assert annotate("", "paragraph") == {"refs": [], "operative": None}
-    assert annotate("Speakers said States should act.", "paragraph")["operative"] is None
+    assert result == Annotation(["sdg:16.4", "org:unodc"], "are encouraged to")
+    assert annotate("", "paragraph") == Annotation([], None)
+    assert annotate("Speakers said States should act.", "paragraph").operative is None

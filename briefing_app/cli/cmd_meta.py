@@ -23,6 +23,10 @@ _OPTIONS = (
     "symbol",
     "place",
     "cite_as",
+    "distribution_date",
+    "committee",
+    "session",
+    "agenda_item",
 )
 
 
@@ -42,10 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     for name in _OPTIONS:
         flag = "--" + name.replace("_", "-")
-        extra = {"date": " (ISO: YYYY-MM-DD)", "kind": f" ({', '.join(DOCUMENT_KINDS)})"}.get(
-            name, ""
+        extra = {
+            "date": " (ISO: YYYY-MM-DD; a resolution's adoption date)",
+            "distribution_date": " (ISO: YYYY-MM-DD)",
+            "kind": f" ({', '.join(DOCUMENT_KINDS)})",
+        }.get(name, "")
+        parser.add_argument(
+            flag, dest=name, metavar="TEXT", help=f"correct the {name.replace('_', ' ')}{extra}"
         )
-        parser.add_argument(flag, dest=name, metavar="TEXT", help=f"correct the {name}{extra}")
     parser.add_argument(
         "--reset",
         action="append",

@@ -17,13 +17,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from briefing_app.core.ingest import IngestError, ingest_file, load_manifest
+    from briefing_app.core.segment_json import segment_json
 
     path = Path(args.file)
     try:
         doc = ingest_file(path, load_manifest(path.parent))
     except IngestError as exc:
         return fail(f"{path}: {exc}")
-    segments = [s.to_json(doc.meta) for s in doc.segments]
+    segments = [segment_json(s, doc.meta) for s in doc.segments]
     for data, segment in zip(segments, doc.segments, strict=True):
         data["footnotes"] = segment.footnotes
         data["inferred_number"] = segment.inferred_number

@@ -3,7 +3,8 @@
 Each subcommand lives in its own module under ``briefing_app.cli`` and
 exposes ``register(subparsers)``; the module is imported only when needed
 for the parser, never at package import. ``briefing`` with no subcommand
-launches the desktop app.
+launches the desktop app: that dispatch is ``briefing_app.main``, above both
+front ends, so the CLI never reaches Qt.
 """
 
 from __future__ import annotations
@@ -48,10 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one CLI command (``briefing_app.main`` also starts the desktop app)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return _launch_gui(args)
+        parser.print_help(sys.stderr)
+        return 2
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed subcommand; Ctrl+C and a closed pipe end it quietly."""
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
@@ -63,9 +71,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = str(exc).splitlines()[0] if str(exc) else ""
         print(f"briefing: {type(exc).__name__}: {detail}".rstrip(": "), file=sys.stderr)
         return 1
-
-
-def _launch_gui(args: argparse.Namespace) -> int:
-    # The GUI is the one place the CLI reaches Qt, and only when asked to.
-    launcher = importlib.import_module("briefing_app.gui.app")
-    return int(launcher.run(args))

@@ -97,23 +97,6 @@ class Segment:
     def segment_id(self) -> str:
         return make_segment_id(self.doc_id, self.kind, self.number, self.order, self.scope)
 
-    def to_json(self, doc: DocumentMeta | None = None) -> dict[str, Any]:
-        from briefing_app.core.citation import cite, unit_label
-
-        return {
-            "doc_id": self.doc_id,
-            "doc_title": doc.title if doc else "",
-            "segment_id": self.segment_id,
-            "kind": self.kind,
-            "number": self.number,
-            "label": unit_label(self.kind, self.number),
-            "section": self.section,
-            "scope": self.scope,
-            "items": list(self.items),
-            "citation": cite(doc, self) if doc else "",
-            "text": self.text,
-        }
-
 
 def make_segment_id(doc_id: str, kind: str, number: str, order: int, scope: str = "") -> str:
     """Stable id such as ``wg-firearms-2021-report#recommendation-18`` or

@@ -1,122 +1,90 @@
-"""Menus and their actions, with the shortcuts the issue promises."""
+"""The action registry: every command of the window, by object name, in its menu.
+
+The window and each panel register their commands here instead of setting
+attributes on the window; tests and other panels look actions up by the
+object name (``registry["insertAction"]``), which is also the name a
+``findChild`` sees. Menus exist from the start, in a fixed order, so a panel
+installed later still lands its action in the right menu.
+"""
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
 
-from briefing_app.core.drafts.draft_file import existing_recent
-from briefing_app.core.drafts.templates import list_templates
+#: The menu bar, left to right (tests read Edit as the second menu, Tools as the one before Help).
+MENUS = ("&File", "&Edit", "&Search", "&View", "&Library", "&Tools", "&Help")
 
-if TYPE_CHECKING:
-    from briefing_app.gui.main_window import MainWindow
+Shortcut = str | QKeySequence.StandardKey | Sequence[str] | None
 
 
-def _action(
-    window: MainWindow, text: str, slot: object, shortcut: object = None, name: str = ""
-) -> QAction:
-    action = QAction(text, window)
-    if name:
+class ActionRegistry:
+    """Owns the window's actions and menus; one place that names them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self._actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        for title in MENUS:
+            menu = window.menuBar().addMenu(title)
+            name = title.replace("&", "")
+            menu.setObjectName(f"{name.lower()}Menu")
+            self.menus[name] = menu
+
+    def add(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        menu: str | None = None,
+        after: str | None = None,
+        shortcut: Shortcut = None,
+        tooltip: str = "",
+    ) -> QAction:
+        """A window-wide action calling ``slot``, at the end of ``menu`` (or right ``after``
+        the action of that name in it)."""
+        if name in self._actions:
+            raise ValueError(f"an action named {name!r} exists already")
+        action = QAction(text, self.window)
         action.setObjectName(name)
-    if shortcut is not None:
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        else:
+        if isinstance(shortcut, str | QKeySequence.StandardKey):
             action.setShortcut(QKeySequence(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-    window.addAction(action)
-    return action
+        if tooltip:
+            action.setToolTip(tooltip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        self._actions[name] = action
+        if menu is not None:
+            self._place(self.menus[menu], action, after)
+        return action
 
+    def _place(self, menu: QMenu, action: QAction, after: str | None) -> None:
+        entries = menu.actions()
+        anchor = self._actions.get(after or "")
+        if anchor is None or anchor not in entries:
+            menu.addAction(action)
+            return
+        position = entries.index(anchor) + 1
+        menu.insertAction(entries[position] if position < len(entries) else None, action)  # type: ignore[arg-type]
 
-def build_menus(w: MainWindow) -> None:
-    """Create the actions (as attributes of ``w``) and the menu bar."""
-    session = w.session
-    bar = w.menuBar()
+    def separator(self, menu: str) -> None:
+        self.menus[menu].addSeparator()
 
-    file_menu = bar.addMenu("&File")
-    w.newMenu = file_menu.addMenu("&New from template")
-    for template in list_templates(w.home.templates_dir):
-        w.newMenu.addAction(template.name, partial(session.new_draft, template.key))
-    w.newAction = _action(
-        w, "&New draft", session.new_draft, QKeySequence.StandardKey.New, "newAction"
-    )
-    file_menu.addAction(w.newAction)
-    file_menu.addAction(_action(w, "&Open…", session.open_dialog, QKeySequence.StandardKey.Open))
-    w.recentMenu = file_menu.addMenu("Open &recent")
-    w.recentMenu.aboutToShow.connect(partial(fill_recent, w))
-    file_menu.addSeparator()
-    w.saveAction = _action(w, "&Save", session.save, QKeySequence.StandardKey.Save, "saveAction")
-    file_menu.addAction(w.saveAction)
-    file_menu.addAction(_action(w, "Save &as…", session.save_as, "Ctrl+Shift+S"))
-    w.exportAction = _action(w, "&Export to Word…", w.export_dialog, "Ctrl+E", "exportAction")
-    file_menu.addAction(w.exportAction)
-    file_menu.addSeparator()
-    w.addDocumentsAction = _action(
-        w, "Add &documents…", w.add_documents_dialog, None, "addDocumentsAction"
-    )
-    file_menu.addAction(w.addDocumentsAction)
-    file_menu.addAction(_action(w, "Pre&ferences…", w.show_preferences, "Ctrl+,"))
-    file_menu.addSeparator()
-    file_menu.addAction(_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit))
+    def submenu(self, menu: str, title: str) -> QMenu:
+        return self.menus[menu].addMenu(title)
 
-    edit = bar.addMenu("&Edit")
-    edit.addAction(_action(w, "&Undo", w.editor.undo, QKeySequence.StandardKey.Undo))
-    edit.addAction(_action(w, "&Redo", w.editor.redo, QKeySequence.StandardKey.Redo))
-    edit.addSeparator()
-    w.insertAction = _action(
-        w,
-        "&Insert passage with citation",
-        w.insert_current,
-        ["Ctrl+Return", "Ctrl+Enter"],
-        "insertAction",
-    )
-    w.insertAction.setToolTip(
-        "Insert the passage as a block quote, its reference first (Ctrl+Enter)"
-    )
-    w.citationOnlyAction = _action(
-        w, "Insert &citation only", partial(w.insert_current, citation_only=True),
-        ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], "citationOnlyAction",
-    )  # fmt: skip
-    w.basketAction = _action(w, "Add to &basket", w.add_to_basket, "Ctrl+B", "basketAction")
-    w.insertBasketAction = _action(
-        w, "Insert the &whole basket", w.insert_basket, None, "insertBasketAction"
-    )
-    for action in (w.insertAction, w.citationOnlyAction, w.basketAction, w.insertBasketAction):
-        edit.addAction(action)
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
 
-    search = bar.addMenu("&Search")
-    search.addAction(
-        _action(
-            w, "&Find agreed language", w.search_panel.focus_search, "Ctrl+L", "focusSearchAction"
-        )
-    )
-    search.addAction(_action(w, "&Next match", w.reader.next_match, "F3"))
-    search.addAction(_action(w, "&Previous match", w.reader.previous_match, "Shift+F3"))
-    search.addAction(_action(w, "Search &history", w.search_panel.show_history, None))
-    search.addAction(_action(w, "&Clear filters", w.library_panel.clear_filters, None))
+    def __contains__(self, name: object) -> bool:
+        return name in self._actions
 
-    w.viewMenu = bar.addMenu("&View")
-    for dock in w.docks.values():
-        w.viewMenu.addAction(dock.toggleViewAction())
-    w.viewMenu.addSeparator()
-    w.viewMenu.addAction(_action(w, "Show &preview", w.toggle_preview, "F9"))
-
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(
-        _action(w, "&Keyboard shortcuts", w.show_shortcuts, "F1", "shortcutsAction")
-    )
-    help_menu.addAction(_action(w, "&About Briefing", w.show_about, None))
-
-
-def fill_recent(w: MainWindow) -> None:
-    w.recentMenu.clear()
-    recent = existing_recent(w.settings.recent_drafts)
-    for path in recent:
-        w.recentMenu.addAction(Path(path).name, partial(w.open_draft, Path(path))).setToolTip(path)
-    if not recent:
-        w.recentMenu.addAction("No recent drafts").setEnabled(False)
+    def names(self) -> list[str]:
+        return list(self._actions)

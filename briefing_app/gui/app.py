@@ -1,10 +1,7 @@
-"""Launch the desktop app; ``--screenshot`` and ``--smoke-test`` run it headless."""
+"""The QApplication and the desktop app's event loop (``briefing`` with no command)."""
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import multiprocessing
 import sys
 
 
@@ -35,16 +32,8 @@ def make_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def run(args: argparse.Namespace) -> int:
-    multiprocessing.freeze_support()  # indexing runs in a spawned child in frozen builds too
-    if getattr(args, "smoke_test", False):
-        smoke = importlib.import_module("briefing_app.gui.smoke")
-        return int(smoke.run_smoke_test(args))
-    home = getattr(args, "home", None)
-    if getattr(args, "screenshot", None):
-        from briefing_app.gui.screenshot import take_screenshot
-
-        return take_screenshot(args.screenshot, home=home)
+def run_window(home: str | None = None) -> int:
+    """Show the main window and run the event loop until it closes."""
     app = make_application()
     from briefing_app.gui import create_main_window
 

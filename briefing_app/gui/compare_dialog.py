@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 from briefing_app.core.compare.model import DELETED, UNCHANGED
 from briefing_app.core.compare.render import NEW, OLD, list_text, side_html
 from briefing_app.core.drafts.insert import Passage
+from briefing_app.gui.host import WindowHost
 
 if TYPE_CHECKING:
     from briefing_app.core.compare.load import VersionComparison
     from briefing_app.core.models import DocumentMeta
-    from briefing_app.gui.main_window import MainWindow
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,9 +43,9 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole
 class CompareDialog(QDialog):
     """Pick OLD and NEW, compare, read them aligned, insert a change into the draft."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.window())
+        self.window_ = host
         self.setObjectName("compareDialog")
         self.setWindowTitle("Compare versions")
         self.result: VersionComparison | None = None
@@ -293,33 +292,22 @@ def _doc_text(meta: DocumentMeta) -> str:
 class CompareCommand:
     """The Tools › Compare versions… action and its one dialog (made on first use)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
         self.dialog: CompareDialog | None = None
-        self.action = QAction("&Compare versions…", window)
-        self.action.setObjectName("compareAction")
-        self.action.setToolTip("Compare two versions of a document paragraph by paragraph")
-        self.action.triggered.connect(lambda _=False: self.open())
+        self.action = host.registry.add(
+            "compareAction", "&Compare versions…", self.open, menu="Tools",
+            tooltip="Compare two versions of a document paragraph by paragraph",
+        )  # fmt: skip
 
     def open(self) -> CompareDialog:
         if self.dialog is None:
-            self.dialog = CompareDialog(self.window)
+            self.dialog = CompareDialog(self.host)
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
 
 
-def install_compare(window: MainWindow) -> CompareCommand:
-    """Put the command in the Tools menu (created before Help when the window has none)."""
-    command = CompareCommand(window)
-    bar = window.menuBar()
-    menus = {a.text().replace("&", ""): a for a in bar.actions()}
-    if "Tools" in menus:
-        menu = menus["Tools"].menu()
-    else:
-        menu = bar.addMenu("&Tools")
-        if "Help" in menus:
-            bar.insertMenu(menus["Help"], menu)
-    menu.addAction(command.action)  # type: ignore[union-attr]
-    window.addAction(command.action)
-    return command
+def install_compare(host: WindowHost) -> CompareCommand:
+    """Put the command in the Tools menu."""
+    return CompareCommand(host)

@@ -167,3 +167,14 @@ class HtmlDialog(QDialog):
         layout.addWidget(view)
         layout.addWidget(buttons)
         self.resize(460, 420)
+
+
+def edit_preferences(settings: Settings, home: DataHome, parent: QWidget) -> bool:
+    """Show Preferences; True when the user applied changes."""
+    from briefing_app.core.drafts.templates import list_templates
+
+    dialog = PreferencesDialog(settings, home, list_templates(home.templates_dir), parent)
+    if not dialog.exec():
+        return False
+    dialog.apply()
+    return True

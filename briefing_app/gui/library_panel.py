@@ -13,8 +13,9 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
+from briefing_app.core.annotation.references import describe
 from briefing_app.core.models import DocumentMeta
-from briefing_app.core.precedents.references import describe
+from briefing_app.core.session.search_state import SearchState
 
 DocRole = Qt.ItemDataRole.UserRole + 1
 FacetRole = Qt.ItemDataRole.UserRole + 2  # (key, value)
@@ -64,15 +65,17 @@ def supported_files(paths: Sequence[Path]) -> list[Path]:
 
 
 class LibraryPanel(QWidget):
+    """Shows the library and the facet counts; the filters themselves live in ``SearchState``."""
+
     documentActivated = Signal(str)  # doc_id
-    filtersChanged = Signal(dict)
+    facetToggled = Signal(str, str)  # key, value: the user clicked a facet value
     filesDropped = Signal(list)  # list[Path]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: SearchState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.setAcceptDrops(True)
-        self.filters: dict[str, str] = {}
+        self.state = state
         self.titles: dict[str, str] = {}
 
         self.docs_model = QStandardItemModel(self)
@@ -156,39 +159,39 @@ class LibraryPanel(QWidget):
                 item.setToolTip(label if label == value else f"{label}\n{value}")
                 item.setData((key, value), FacetRole)
                 item.setCheckable(True)
-                active = self.filters.get(key) == value
+                active = self.state.filters.get(key) == value
                 item.setCheckState(Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
                 group.appendRow(item)
             self.facets_model.appendRow(group)
-            if key in expanded or key in ("kind", "year") or key in self.filters:
+            if key in expanded or key in ("kind", "year") or key in self.state.filters:
                 self.facets.expand(group.index())
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """The active filters (a copy: change them through the search state)."""
+        return dict(self.state.filters)
 
     def _facet_clicked(self, index: QModelIndex) -> None:
         data = index.data(FacetRole)
-        if not isinstance(data, tuple):
-            return
-        key, value = data
-        if self.filters.get(key) == value:
-            self.filters.pop(key)
-        else:
-            self.filters[key] = value
-        self.filtersChanged.emit(dict(self.filters))
+        if isinstance(data, tuple):
+            self.facetToggled.emit(*data)
 
-    def set_filters(self, filters: dict[str, str]) -> None:
-        """Replace the filters (e.g. "passages citing X" from the reader) and search again."""
-        self.filters = dict(filters)
-        self.filtersChanged.emit(dict(self.filters))
+    def show_active(self) -> None:
+        """Tick the facet values the search state filters on."""
+        for row in range(self.facets_model.rowCount()):
+            group = self.facets_model.item(row)
+            for child in range(group.rowCount()):
+                item = group.child(child)
+                key, value = item.data(FacetRole)
+                active = self.state.filters.get(key) == value
+                item.setCheckState(Qt.CheckState.Checked if active else Qt.CheckState.Unchecked)
 
     def filter_labels(self) -> dict[str, str]:
         """The active filters as the user reads them: facet name -> value label."""
         return {
             FACET_LABELS.get(key, key): facet_value_label(key, value, self.titles)
-            for key, value in self.filters.items()
+            for key, value in self.state.filters.items()
         }
-
-    def clear_filters(self) -> None:
-        self.filters.clear()
-        self.filtersChanged.emit({})
 
     # -- dropping files ------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

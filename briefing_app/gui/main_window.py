@@ -1,8 +1,11 @@
-"""The main window: assembles the panels and routes passages between them.
+"""The main window: an assembler of panels, session models and commands.
 
 Layout: library and basket/outline on the left, search results above the
-reader in the middle, the draft above its preview on the right. Extra panels
-(e.g. precedents) go in through ``add_panel``.
+reader in the middle, the draft above its preview on the right. The state of
+the session lives in Qt-free models (``SearchState``; the draft in the
+editor's document); small controllers tie them to the panels. Extra panels
+install themselves through ``add_panel`` and the action ``registry`` (see
+``host.WindowHost``), never by setting attributes on the window.
 """
 
 from __future__ import annotations
@@ -10,69 +13,81 @@ from __future__ import annotations
 import os
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefing_app.core.drafts.insert import Passage
-from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
+from briefing_app.core.models import DocumentMeta
 from briefing_app.core.paths import DataHome
+from briefing_app.core.session.search_state import FacetCounts, SearchState
 from briefing_app.gui import style
+from briefing_app.gui.actions import ActionRegistry
+from briefing_app.gui.app_commands import AppCommands
 from briefing_app.gui.basket import BasketPanel
+from briefing_app.gui.compare_dialog import install_compare
 from briefing_app.gui.draft_session import DraftSession
 from briefing_app.gui.editor import DraftEditor
+from briefing_app.gui.export_command import ExportCommand
 from briefing_app.gui.indexing_status import IndexingStatus
 from briefing_app.gui.library_panel import LibraryPanel
 from briefing_app.gui.library_service import LibraryService
 from briefing_app.gui.outline import OutlineView
+from briefing_app.gui.passages import PassageRouter
+from briefing_app.gui.precedents_panel import install_precedents
 from briefing_app.gui.preview import PreviewView
-from briefing_app.gui.reader import ReaderPanel, marked_words
+from briefing_app.gui.properties_dialog import install_document_properties
+from briefing_app.gui.reader import ReaderPanel
+from briefing_app.gui.reading import ReaderRouter
 from briefing_app.gui.recovery_bar import RecoveryBar
+from briefing_app.gui.search_controller import SearchController
 from briefing_app.gui.search_panel import SearchPanel
 from briefing_app.gui.settings import Settings
 from briefing_app.gui.speaking_label import SpeakingTimeLabel
-from briefing_app.gui.window_commands import WindowCommands
+from briefing_app.gui.tasks import ProcessTask
+from briefing_app.gui.upkeep import LibraryUpkeep
+from briefing_app.gui.window_actions import register_window_actions
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
 
 LAYOUT_VERSION = 1
-READER_DELAY_MS = 60
 
 
-class MainWindow(QMainWindow, WindowCommands):
-    def __init__(self, home: str | os.PathLike[str] | None = None, library: Any = None) -> None:
+class MainWindow(QMainWindow):
+    def __init__(
+        self, home: str | os.PathLike[str] | None = None, library: Library | None = None
+    ) -> None:
         super().__init__()
         self.home = DataHome.resolve(home)
         with suppress(OSError):  # a read-only data folder still opens (upkeep says so)
             self.home.ensure()
         self.settings = Settings.load(self.home.settings_file)
         self.service = LibraryService(self.home, library, self)
-        self.current_passage: Passage | None = None
-        self._docs: dict[str, tuple[DocumentMeta | None, list[Segment]]] = {}
-        self._reader_hit: Hit | None = None
-        self._reader_key: tuple[str, tuple[str, ...]] | None = None
+        self.search_state = SearchState()
         self.setWindowIcon(style.app_icon())
         self.setObjectName("mainWindow")
         self.docks: dict[str, QDockWidget] = {}
-        self._reader_timer = QTimer(self, singleShot=True, interval=READER_DELAY_MS)
-        self._reader_timer.timeout.connect(self._update_reader)
+        self.registry = ActionRegistry(self)
         self._build_widgets()
+        self._build_controllers()
         self._build_layout()
-        from briefing_app.gui.actions import build_menus
-
-        build_menus(self)
-        from briefing_app.gui.precedents_panel import install_precedents
-
-        install_precedents(self)  # Edit › Find precedents, and its dock
-        from briefing_app.gui.compare_dialog import install_compare
-
+        self.recent_menu = register_window_actions(self)
+        self.precedents_panel = install_precedents(self)  # Edit › Find precedents, its dock
         self.compare_versions = install_compare(self)  # Tools › Compare versions…
-        from briefing_app.gui.upkeep import LibraryUpkeep
-
-        self.upkeep = LibraryUpkeep(self)  # start-up check, repair, Library › Re-index
-        from briefing_app.gui.properties_dialog import install_document_properties
-
-        self.document_properties = install_document_properties(self)  # Library menu, library view
+        self.document_properties = install_document_properties(
+            self, self.library_panel, self.reader.view
+        )  # Library › Document properties…, and the library's context menu
+        self.upkeep = LibraryUpkeep(
+            self, self.session, self.indexing_status, self._refresh_library
+        )  # start-up check, repair, Library › Re-index
         self._connect()
         self._restore_layout()
         self._start_draft()
@@ -84,7 +99,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.search_panel.set_history(self.settings.search_history)
         self.reader = ReaderPanel(self)
         self.basket = BasketPanel(self)
-        self.library_panel = LibraryPanel(self)
+        self.library_panel = LibraryPanel(self.search_state, self)
         self.editor = DraftEditor(self)
         self.preview = PreviewView(self.editor, self)
         self.outline = OutlineView(self.editor, self)
@@ -94,6 +109,26 @@ class MainWindow(QMainWindow, WindowCommands):
         self.indexing_status = IndexingStatus(self)
         self.statusBar().addWidget(self.indexing_status)
         self.statusBar().addPermanentWidget(self.speaking_label)
+
+    def _build_controllers(self) -> None:
+        self.searching = SearchController(
+            self.search_state, self.service, self.search_panel, self.library_panel, self
+        )
+        self.reading = ReaderRouter(self.service, self.reader, self)
+        self.passages = PassageRouter(
+            self.search_panel, self.reader.view, self.basket, self.editor,
+            lambda: self.docks["Basket"].raise_(), self,
+        )  # fmt: skip
+        self.exporter = ExportCommand(
+            self.editor.toPlainText,
+            lambda: self.session.path.stem if self.session.path else "statement",
+            self.settings,
+            self,
+        )
+        self.commands = AppCommands(
+            self, self.settings, self.home, self.open_draft, self.add_documents,
+            lambda: self.speaking_label.set_wpm(self.settings.words_per_minute),
+        )  # fmt: skip
 
     def _build_layout(self) -> None:
         self.search_split = QSplitter(Qt.Orientation.Vertical, objectName="searchSplit")
@@ -128,41 +163,61 @@ class MainWindow(QMainWindow, WindowCommands):
         widget: QWidget,
         area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
     ) -> QDockWidget:
-        """Dock an extra panel (e.g. "Precedents"); it gets a View menu toggle."""
+        """Dock a panel (e.g. "Precedents"); its toggle heads the View menu's panel list."""
+        if name in self.docks:
+            raise ValueError(f"a panel named {name!r} exists already")
         dock = QDockWidget(name, self)
         dock.setObjectName(f"{name.replace(' ', '')}Dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        if name in self.docks:
-            raise ValueError(f"a panel named {name!r} exists already")
         self.docks[name] = dock
-        if hasattr(self, "viewMenu"):
-            self.viewMenu.insertAction(self.viewMenu.actions()[0], dock.toggleViewAction())
+        view = self.registry.menus["View"]
+        end = next((a for a in view.actions() if a.isSeparator()), None)
+        view.insertAction(end, dock.toggleViewAction())  # type: ignore[arg-type]
         return dock
 
+    def show_message(self, text: str, ms: int = 4000) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    # -- actions tests and menus name -------------------------------------------------
+    def _action(self, name: str) -> QAction:
+        return self.registry[name]
+
     @property
-    def library(self) -> Any:
+    def insertAction(self) -> QAction:
+        return self._action("insertAction")
+
+    @property
+    def citationOnlyAction(self) -> QAction:
+        return self._action("citationOnlyAction")
+
+    @property
+    def exportAction(self) -> QAction:
+        return self._action("exportAction")
+
+    @property
+    def findPrecedentsAction(self) -> QAction:
+        return self._action("findPrecedentsAction")
+
+    @property
+    def library(self) -> Library:
         """The core ``Library`` (created on first use)."""
         return self.service.library
 
     def _connect(self) -> None:
         panel, service = self.search_panel, self.service
-        panel.queryChanged.connect(self.search)
         panel.edit.returnPressed.connect(self._remember_query)
-        panel.currentHitChanged.connect(self._hit_selected)
+        panel.currentHitChanged.connect(self.reading.show_hit)
         panel.hitActivated.connect(self._hit_activated)
-        panel.filtersCleared.connect(self.library_panel.clear_filters)
-        service.resultsReady.connect(self._show_result)
-        service.searchFailed.connect(panel.show_error)
-        service.facetsReady.connect(self.library_panel.set_facets)
         service.indexStarted.connect(lambda task: self.indexing_status.track(task))
         service.libraryChanged.connect(self._library_changed)
-        self.library_panel.filtersChanged.connect(self._filters_changed)
         self.library_panel.documentActivated.connect(self.open_document)
         self.library_panel.filesDropped.connect(self.add_documents)
-        self.reader.view.segmentClicked.connect(self._segment_clicked)
-        self.reader.view.referenceClicked.connect(self.show_citing)
-        self.basket.insertRequested.connect(self.editor.insert_passages)
+        self.reader.view.referenceClicked.connect(self.searching.show_citing)
+        self.passages.message.connect(self.show_message)
+        self.passages.used.connect(self._remember_query)
+        self.exporter.exported.connect(lambda out: self.show_message(f"Exported to {out}", 6000))
+        self.exporter.failed.connect(self.exporter.report_failure)
         self.session.pathChanged.connect(lambda _p: self._update_title())
         self.session.recoveryAvailable.connect(self.recovery_bar.offer)
         self.recovery_bar.recoverRequested.connect(self.session.recover)
@@ -187,16 +242,11 @@ class MainWindow(QMainWindow, WindowCommands):
         task = self.service.call(lambda lib: (lib.documents(), lib.facets()))
         task.result.connect(self._library_loaded)
 
-    def _library_loaded(self, pair: tuple[list[DocumentMeta], dict[str, dict[str, int]]]) -> None:
-        documents, facets = pair
-        self.library_panel.set_documents(documents)
-        self._library_facets = facets
-        if not self.search_panel.edit.text().strip():
-            self.library_panel.set_facets(facets)
+    def _library_loaded(self, pair: tuple[list[DocumentMeta], FacetCounts]) -> None:
+        self.searching.library_loaded(*pair)
 
     def _library_changed(self) -> None:
-        self._docs.clear()
-        self._reader_key = None
+        self.reading.forget()
         self._refresh_library()
         self.service.rerun()
 
@@ -204,77 +254,48 @@ class MainWindow(QMainWindow, WindowCommands):
         self.setWindowTitle(f"{self.session.display_name()}[*] — Briefing")
         self.setWindowModified(self.session.modified)
 
-    # -- search and reading ------------------------------------------------------------
+    # -- commands (menus, tests and the smoke test call these) -----------------------
     def search(self, text: str) -> None:
-        self.service.search(text, self.library_panel.filters)
+        self.searching.search(text)
 
-    def _filters_changed(self, _filters: dict[str, str]) -> None:
-        self.search_panel.show_filters(self.library_panel.filter_labels())
-        self.search(self.search_panel.edit.text())
+    def open_document(self, doc_id: str) -> None:
+        self.reading.open_document(doc_id)
 
-    def show_citing(self, key: str) -> None:
-        """The passages citing a reference (a link in the reader): filter on it alone."""
-        self.search_panel.edit.clear()
-        self.search_panel.timer.stop()
-        # The index stores reference keys lowercased; so do the facet values.
-        self.library_panel.set_filters({"ref": key.lower()})
+    def insert_current(self, citation_only: bool = False) -> None:
+        self.passages.insert_current(citation_only)
+
+    def add_to_basket(self) -> None:
+        self.passages.add_to_basket()
+
+    def open_draft(self, path: Path) -> bool:
+        return self.session.maybe_save() and self.session.open_path(path)
+
+    def export_docx(self, path: Path | str) -> Path:
+        """Export the current draft to Word without a dialog (the menu uses a worker)."""
+        return self.exporter.export_docx(path)
+
+    def add_documents(self, files: list[Path]) -> ProcessTask | None:
+        """Copy ``files`` into the library and index them in a child process."""
+        if self.service.is_indexing():
+            self.show_message("Indexing is already running; try again when it ends.", 5000)
+            return None
+        task = self.service.index(files)
+        if task is not None:
+            self.indexing_status.label.setText(f"Adding {len(files)} document(s)…")
+        return task
+
+    def toggle_preview(self) -> None:
+        self.preview.setVisible(not self.preview.isVisible())
 
     def _remember_query(self) -> None:
         self.settings.add_search(self.search_panel.edit.text())
         self.search_panel.set_history(self.settings.search_history)
         self.settings.save()
 
-    def _show_result(self, result: SearchResult) -> None:
-        self.search_panel.show_result(result)
-        if not (result.query.strip() or self.library_panel.filters) and getattr(
-            self, "_library_facets", None
-        ):
-            self.library_panel.set_facets(self._library_facets)
-
-    def _hit_selected(self, hit: Hit | None) -> None:
-        if hit is None:
-            return
-        self.current_passage = Passage.from_hit(hit)
-        self._reader_hit = hit
-        self._reader_timer.start()  # typing moves the selection often: read when it settles
-
-    def _update_reader(self) -> None:
-        hit = self._reader_hit
-        if hit is None:
-            return
-        words = marked_words(hit.snippet)
-        key = (hit.segment_id, tuple(words))
-        if key != self._reader_key:
-            self._reader_key = key
-            self._show_in_reader(hit.doc_id, hit.segment_id, words)
-
-    def _hit_activated(self, hit: Hit | None) -> None:
+    def _hit_activated(self, hit: object) -> None:
         if hit is not None:
             self._remember_query()
             self.reader.view.setFocus()
-
-    def open_document(self, doc_id: str) -> None:
-        self._reader_key = None
-        self._show_in_reader(doc_id, None, [])
-
-    def _show_in_reader(self, doc_id: str, segment_id: str | None, words: list[str]) -> None:
-        cached = self._docs.get(doc_id)
-        if cached is not None:
-            self.reader.show_document(cached[0], cached[1], segment_id, words)
-            return
-
-        def loaded(meta: DocumentMeta | None, segments: list[Segment]) -> None:
-            self._docs[doc_id] = (meta, segments)
-            hit = self._reader_hit
-            if segment_id is None or (hit is not None and hit.segment_id == segment_id):
-                self.reader.show_document(meta, segments, segment_id, words)
-
-        self.service.load_document(doc_id, loaded)
-
-    def _segment_clicked(self, _segment: Segment) -> None:
-        passage = self.reader.view.focus_passage()
-        if passage is not None:
-            self.current_passage = passage
 
     # -- closing -----------------------------------------------------------------------
     def _qsettings(self) -> QSettings:

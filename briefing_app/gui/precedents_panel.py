@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,10 +40,8 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import Hit, SearchResult
 from briefing_app.core.precedents.diff import join_words
 from briefing_app.core.precedents.replace import plan_replacement
+from briefing_app.gui.host import WindowHost
 from briefing_app.gui.results_model import HitListModel, HitRole
-
-if TYPE_CHECKING:
-    from briefing_app.gui.main_window import MainWindow
 
 INSERT_STYLE = "background-color:#d9f2dd;color:#0b5d1e;"
 DELETE_STYLE = "background-color:#fbdcdc;color:#8a1111;text-decoration:line-through;"
@@ -274,36 +272,25 @@ class PrecedentsPanel(QWidget):
         return cursor.selectionStart(), cursor.selectionEnd()
 
 
-def install_precedents(window: MainWindow) -> PrecedentsPanel:
+def install_precedents(host: WindowHost) -> PrecedentsPanel:
     """Add the panel as a dock and "Find precedents" to the Edit menu."""
     from briefing_app.core.precedents.finder import find_precedents
 
+    service = host.service
     panel = PrecedentsPanel(
-        lambda text, limit: window.service.call(find_precedents, text, limit=limit),
-        window.editor,
-        window,
+        lambda text, limit: service.call(find_precedents, text, limit=limit), host.editor
     )
-    dock = window.add_panel("Precedents", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock = host.add_panel("Precedents", panel, Qt.DockWidgetArea.RightDockWidgetArea)
     dock.hide()
-    action = QAction("Find &precedents", window, objectName="findPrecedentsAction")
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip("Has the selected wording been agreed before? Where, and how does it differ?")
 
     def trigger() -> None:
         dock.show()
         dock.raise_()
         panel.find_from_editor()
 
-    action.triggered.connect(lambda _checked=False: trigger())
-    window.addAction(action)
-    edit_menu = next(
-        (a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"),
-        None,
-    )
-    if edit_menu is not None:
-        edit_menu.addSeparator()
-        edit_menu.addAction(action)
-    window.precedents_panel = panel  # type: ignore[attr-defined]
-    window.findPrecedentsAction = action  # type: ignore[attr-defined]
+    host.registry.separator("Edit")
+    host.registry.add(
+        "findPrecedentsAction", "Find &precedents", trigger, menu="Edit", shortcut=SHORTCUT,
+        tooltip="Has the selected wording been agreed before? Where, and how does it differ?",
+    )  # fmt: skip
     return panel

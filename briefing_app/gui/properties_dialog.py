@@ -7,10 +7,9 @@ library manifest by the core, so they survive re-indexing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -26,21 +24,25 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.ingest.corrections import EDITABLE_FIELDS, CorrectionError, validate
 from briefing_app.core.models import DOCUMENT_KINDS, DocumentMeta
-
-if TYPE_CHECKING:
-    from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.host import WindowHost
+from briefing_app.gui.library_panel import DocRole, LibraryPanel
+from briefing_app.gui.reader import ReaderView
 
 LABELS = {
     "title": "Title",
     "kind": "Kind",
     "date": "Date (YYYY-MM-DD)",
-    "body": "Meeting or body",
+    "body": "Body",
     "meeting": "Meeting",
     "speaker": "Speaker",
     "organization": "Organization",
     "symbol": "Symbol",
     "place": "Place",
     "cite_as": "Cite as",
+    "distribution_date": "Distributed (YYYY-MM-DD)",
+    "committee": "Committee",
+    "session": "Session",
+    "agenda_item": "Agenda item",
 }
 
 
@@ -106,7 +108,7 @@ class DocumentPropertiesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(720, self.sizeHint().height())
 
     def value(self, field: str) -> str:
         editor = self.editors[field]
@@ -139,23 +141,23 @@ class DocumentPropertiesDialog(QDialog):
 class DocumentProperties:
     """The window's *Document properties…* command: pick, edit, save off the GUI thread."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, host: WindowHost, library_panel: LibraryPanel, reader: ReaderView) -> None:
+        self.host = host
+        self.library_panel = library_panel
+        self.reader = reader
         self.dialog: DocumentPropertiesDialog | None = None
-        self.action = QAction("Document &properties…", window)
-        self.action.setObjectName("documentPropertiesAction")
-        self.action.setToolTip("Correct the title, kind, date or speaker of a document")
-        self.action.triggered.connect(lambda _checked=False: self.open())
-        window.addAction(self.action)
+        self.action = host.registry.add(
+            "documentPropertiesAction", "Document &properties…", self.open,
+            menu="Library",
+            tooltip="Correct the title, kind, date or speaker of a document",
+        )  # fmt: skip
 
     def current_doc_id(self) -> str | None:
         """The document selected in the library, else the one in the reader."""
-        from briefing_app.gui.library_panel import DocRole
-
-        doc_id = self.window.library_panel.docs.currentIndex().data(DocRole)
+        doc_id = self.library_panel.docs.currentIndex().data(DocRole)
         if doc_id:
             return str(doc_id)
-        meta = getattr(self.window.reader.view, "meta", None)
+        meta = self.reader.meta
         return meta.doc_id if meta is not None else None
 
     def open(self, doc_id: str | None = None) -> None:
@@ -163,7 +165,7 @@ class DocumentProperties:
         if not doc_id:
             self._message("Select a document in the library first.")
             return
-        task = self.window.service.call(lambda lib: (lib.document(doc_id), lib.corrections(doc_id)))
+        task = self.host.service.call(lambda lib: (lib.document(doc_id), lib.corrections(doc_id)))
         task.result.connect(lambda pair: self._show(*pair))
         task.error.connect(lambda exc: self._message(f"Cannot read the document: {exc}"))
 
@@ -171,7 +173,7 @@ class DocumentProperties:
         if meta is None:
             self._message("That document is no longer in the library.")
             return
-        dialog = DocumentPropertiesDialog(meta, corrected, self.window)
+        dialog = DocumentPropertiesDialog(meta, corrected, self.host.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save(meta.doc_id, dialog.changes()))
         self.dialog = dialog
@@ -181,11 +183,11 @@ class DocumentProperties:
         self.dialog = None
         if not changes:
             return
-        service = self.window.service
+        service = self.host.service
         if service.is_indexing():
             self._message("The library is being indexed; correct the document when it is done.")
             return
-        status = self.window.statusBar()
+        status = self.host.statusBar()
         status.showMessage("Saving the correction and re-indexing the document…")
         task = service.call(lambda lib: lib.correct(doc_id, changes))
         task.result.connect(lambda meta: self._saved(meta, changes))
@@ -196,13 +198,13 @@ class DocumentProperties:
     def _saved(self, meta: DocumentMeta, changes: dict[str, Any]) -> None:
         fields = ", ".join(LABELS.get(f, f).split(" (")[0].lower() for f in changes)
         verb = "Restored" if all(v is None for v in changes.values()) else "Corrected"
-        self.window.statusBar().showMessage(f"{verb} the {fields} of “{meta.title}”.", 8000)
-        self.window.service.libraryChanged.emit()  # refresh the library, reader and results
+        self.host.statusBar().showMessage(f"{verb} the {fields} of “{meta.title}”.", 8000)
+        self.host.service.libraryChanged.emit()  # refresh the library, reader and results
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.host.statusBar().showMessage(text, 8000)
         if "not saved" in text or "Cannot" in text:
-            QMessageBox.warning(self.window, "Document properties", text)
+            QMessageBox.warning(self.host.window(), "Document properties", text)
 
 
 def _reason(exc: object) -> str:
@@ -211,21 +213,15 @@ def _reason(exc: object) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def install_document_properties(window: MainWindow) -> DocumentProperties:
-    """*Document properties…* in the Library menu (else File) and the library's context menu."""
-    command = DocumentProperties(window)
-    menu = window.menuBar().findChild(QMenu, "libraryMenu") or next(
-        (a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "File"),
-        None,
-    )
-    if menu is not None:
-        actions = menu.actions()
-        menu.insertAction(actions[0] if actions else None, command.action)  # type: ignore[arg-type]
-    writable = getattr(window.home, "writable", None)
-    if writable is not None and not writable():
+def install_document_properties(
+    host: WindowHost, library_panel: LibraryPanel, reader: ReaderView
+) -> DocumentProperties:
+    """*Document properties…* in the Library menu and the library's context menu."""
+    command = DocumentProperties(host, library_panel, reader)
+    if not host.home.writable():
         command.action.setEnabled(False)  # corrections are written into the data folder
         command.action.setToolTip("The data folder is read-only: corrections cannot be saved")
-    view = window.library_panel.docs
+    view = library_panel.docs
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     view.addAction(command.action)
     return command

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import DocumentMeta, Segment
-from briefing_app.core.precedents.references import describe, reference_links
 from briefing_app.gui import style
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)

@@ -10,14 +10,15 @@ window searches and reads, and what would write says why it cannot.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-if TYPE_CHECKING:
-    from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.draft_session import DraftSession
+from briefing_app.gui.host import WindowHost
+from briefing_app.gui.indexing_status import IndexingStatus
 
 
 def startup_check(library: Any) -> tuple[str, Any]:
@@ -32,22 +33,22 @@ def startup_check(library: Any) -> tuple[str, Any]:
 
 
 class LibraryUpkeep(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window, self.service = window, window.service
-        self.read_only = not window.home.writable()
-        self.reindexAction = QAction("&Re-index", window, objectName="reindexAction")
-        self.reindexAction.setToolTip("Check every index file and index what changed")
-        self.reindexAction.triggered.connect(lambda _checked=False: self.reindex())
-        window.addAction(self.reindexAction)
-        bar = window.menuBar()
-        menus = {a.text().replace("&", ""): a for a in bar.actions()}
-        menu = bar.addMenu("&Library")
-        menu.setObjectName("libraryMenu")
-        menu.addAction(self.reindexAction)
-        before = menus.get("Tools") or menus.get("Help")  # File … View, Library, Tools, Help
-        if before is not None:
-            bar.insertMenu(before, menu)
+    def __init__(
+        self,
+        host: WindowHost,
+        session: DraftSession,
+        indexing_status: IndexingStatus,
+        refresh_library: Callable[[], None],
+    ) -> None:
+        super().__init__(host.window())
+        self.host, self.service = host, host.service
+        self.session, self.indexing_status = session, indexing_status
+        self._refresh_library = refresh_library
+        self.read_only = not host.home.writable()
+        self.reindexAction = host.registry.add(
+            "reindexAction", "&Re-index", self.reindex, menu="Library",
+            tooltip="Check every index file and index what changed",
+        )  # fmt: skip
         self.service.damaged.connect(self._damaged)
         if self.read_only:
             self._say_read_only()
@@ -61,13 +62,13 @@ class LibraryUpkeep(QObject):
     def _checked(self, outcome: tuple[str, Any]) -> None:
         state, detail = outcome
         if state == "ok" or (self.read_only and state != "damaged"):
-            self.window._refresh_library()
+            self._refresh_library()
             return
         if state == "damaged":
             self._damaged(detail)
             return
         if state == "unfinished":
-            self.window._refresh_library()  # what is indexed is usable meanwhile
+            self._refresh_library()  # what is indexed is usable meanwhile
         message = (
             "Preparing the library…"
             if state == "empty"
@@ -78,7 +79,7 @@ class LibraryUpkeep(QObject):
     # -- repair and re-index ----------------------------------------------------------
     def _damaged(self, reason: str) -> None:
         if self.read_only:
-            self.window.statusBar().showMessage(
+            self.host.statusBar().showMessage(
                 f"The index is damaged ({reason}) and the data folder is read-only: "
                 "it cannot be repaired here.",
             )
@@ -98,11 +99,11 @@ class LibraryUpkeep(QObject):
             return None
         task = self.service.index(repair=repair)
         if task is None:
-            self.window.statusBar().showMessage(
+            self.host.statusBar().showMessage(
                 "Indexing is already running; try again when it ends.", 5000
             )
             return None
-        self.window.indexing_status.label.setText(message)
+        self.indexing_status.label.setText(message)
         return task
 
     def _say_read_only(self) -> None:
@@ -111,6 +112,6 @@ class LibraryUpkeep(QObject):
             "saving, autosave and indexing are off."
         )
         note.setObjectName("readOnlyNotice")
-        note.setToolTip(str(self.window.home.root))
-        self.window.statusBar().addPermanentWidget(note)
-        self.window.session.read_only = True
+        note.setToolTip(str(self.host.home.root))
+        self.host.statusBar().addPermanentWidget(note)
+        self.session.read_only = True

@@ -23,11 +23,19 @@ class Version:
 
     @property
     def name(self) -> str:
-        """How the report names it: the symbol, else the title (shortened), else the id."""
+        """How the report names it: the symbol, else the title (shortened) with its kind
+        and date, since two versions often share the title; else the id."""
+        from briefing_app.core.citation import format_date
+
+        if self.meta.symbol:
+            return self.meta.symbol
         title = " ".join(self.meta.title.split())
         if len(title) > 80:
             title = title[:79].rsplit(" ", 1)[0] + "…"
-        return self.meta.symbol or title or self.meta.doc_id
+        facts = [self.meta.kind.replace("-", " ") if self.meta.kind != "other" else ""]
+        facts.append(format_date(self.meta.date) if self.meta.date else "")
+        details = ", ".join(f for f in facts if f)
+        return f"{title} ({details})" if title and details else title or self.meta.doc_id
 
 
 def load_version(ref: str, library: Library | None) -> Version:

@@ -65,12 +65,12 @@ def _score(target: DocumentMeta, doc: DocumentMeta) -> Candidate:
     if agenda and agenda == getattr(doc, "agenda_item", None):
         score += 0.2
         reasons.append(f"same agenda item {agenda}")
-    mine, theirs = _session(target.symbol), _session(doc.symbol)
+    mine, theirs = _session(target), _session(doc)
     if mine and theirs:
         if theirs < mine:
             score += 0.1
             reasons.append(f"earlier session ({theirs})")
-        elif theirs == mine and "/L." in (doc.symbol or "") and "/L." not in (target.symbol or ""):
+        elif theirs == mine and _is_draft(doc) and not _is_draft(target):
             score += 0.2
             reasons.append("draft of the same session")
         elif theirs > mine:
@@ -84,6 +84,10 @@ def _score(target: DocumentMeta, doc: DocumentMeta) -> Candidate:
     return Candidate(doc.doc_id, doc.title, doc.symbol or "", doc.date or "", score, reasons)
 
 
+def _is_draft(meta: DocumentMeta) -> bool:
+    return "/L." in (meta.symbol or "") or meta.kind.startswith("draft")
+
+
 def _words(title: str) -> set[str]:
     return {w for w in _WORD.findall(title.lower()) if w not in _STOP}
 
@@ -94,9 +98,38 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
 
 
-def _session(symbol: str | None) -> int | None:
-    match = _SESSION.match(symbol or "")
-    return int(match.group(1)) if match else None
+def _session(meta: DocumentMeta) -> int | None:
+    """The session number: from the symbol (A/RES/80/…), else the printed "Eightieth session"."""
+    match = _SESSION.match(meta.symbol or "")
+    if match:
+        return int(match.group(1))
+    return session_number(getattr(meta, "session", None) or "")
+
+
+_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+}  # fmt: skip
+_TENS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+def session_number(text: str) -> int | None:
+    """'Eighty-first session' -> 81, '80th session' -> 80; None when it says no number."""
+    text = text.lower()
+    digits = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+session", text)
+    if digits:
+        return int(digits.group(1))
+    words = re.search(r"\b([a-z]+)(?:-([a-z]+))?\s+session", text)
+    if not words:
+        return None
+    first, second = words.group(1), words.group(2)
+    if second:
+        return _TENS.get(first, 0) + _UNITS.get(second, 0) if first in _TENS else None
+    return _TENS.get(first) or _UNITS.get(first)
 
 
 def _ordinal(date: str) -> int:

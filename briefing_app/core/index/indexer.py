@@ -36,7 +36,7 @@ class Job:
 
 def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
     """The Whoosh document for one segment."""
-    from briefing_app.core.precedents.annotate import annotate
+    from briefing_app.core.annotation.annotate import annotate
 
     notes = annotate(segment.text, segment.kind)
     parts = segment.section.split(SECTION_SEPARATOR) if segment.section else []
@@ -63,10 +63,9 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
     # Whoosh's columns misread a segment whose last documents lack one.
     fields["year"] = str(meta.year) if meta.year else ""
     fields["body"] = meta.body or ""
-    fields["operative"] = str(notes.get("operative") or "")
-    refs = [str(r) for r in notes.get("refs") or []]
-    if refs:
-        fields["refs"] = ",".join(refs)
+    fields["operative"] = notes.operative or ""
+    if notes.refs:
+        fields["refs"] = ",".join(notes.refs)
     return fields
 
 

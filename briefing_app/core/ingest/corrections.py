@@ -34,7 +34,13 @@ EDITABLE_FIELDS = (
     "symbol",
     "place",
     "cite_as",
+    "distribution_date",
+    "committee",
+    "session",
+    "agenda_item",
 )
+#: Fields that hold an ISO date.
+DATE_FIELDS = ("date", "distribution_date")
 #: Fields that cannot be blanked (a document always has a title and a kind).
 REQUIRED_FIELDS = ("title", "kind")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -66,7 +72,7 @@ def validate(changes: Mapping[str, Any]) -> dict[str, str | None]:
             raise CorrectionError(f"the {key} cannot be empty")
         if key == "kind" and value not in DOCUMENT_KINDS:
             raise CorrectionError(f"unknown kind '{value}' (one of: {', '.join(DOCUMENT_KINDS)})")
-        if key == "date" and value and not is_iso_date(value):
+        if key in DATE_FIELDS and value and not is_iso_date(value):
             raise CorrectionError(
                 f"date '{value}' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
             )

@@ -18,7 +18,7 @@ from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
 from briefing_app.core.ingest.slides import deck_text, is_markdown_export, title_slide_metadata
-from briefing_app.core.ingest.speech import read_preamble
+from briefing_app.core.ingest.speech_preamble import read_preamble
 from briefing_app.core.models import (
     DOCUMENT_KINDS,
     OTHER,
@@ -41,6 +41,10 @@ _MANIFEST_KEYS = (
     "symbol",
     "place",
     "cite_as",
+    "distribution_date",
+    "committee",
+    "session",
+    "agenda_item",
 )
 
 

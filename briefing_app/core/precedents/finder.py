@@ -24,6 +24,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from briefing_app.core.annotation.operative import operative_phrase
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
@@ -35,7 +36,6 @@ from briefing_app.core.models import (
     SearchResult,
 )
 from briefing_app.core.precedents.diff import normalize_token, tokenize, word_diff
-from briefing_app.core.precedents.operative import operative_phrase
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library

@@ -15,9 +15,9 @@ import io
 import re
 from pathlib import Path
 
+from briefing_app.core.annotation.operative import operative_phrase
 from briefing_app.core.atomic import write_bytes_atomic
 from briefing_app.core.models import Hit, SearchResult
-from briefing_app.core.precedents.operative import operative_phrase
 
 SUFFIXES = (".docx", ".csv")
 CSV_COLUMNS = (

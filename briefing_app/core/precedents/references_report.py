@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing_app.core.annotation.references import describe, find_references, kind_of
 from briefing_app.core.models import Hit, SearchResult
-from briefing_app.core.precedents.references import describe, find_references, kind_of
+from briefing_app.core.segment_json import segment_json
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -131,7 +132,7 @@ def _scan_citing(library: Library, keys: set[str], limit: int) -> SearchResult:
             if keys & {r.key for r in find_references(seg.text)}:
                 total += 1
                 if len(hits) < limit:
-                    data = seg.to_json(meta)
+                    data = segment_json(seg, meta)
                     hits.append(Hit(**data, snippet="", score=0.0))
     label = describe(sorted(keys, key=len)[-1])
     return SearchResult(label, total, hits)

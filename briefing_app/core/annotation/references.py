@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from briefing_app.core.precedents.catalogue import ALL_NAMED, BY_KEY, KIND_OF_PREFIX, Named
+from briefing_app.core.annotation.catalogue import ALL_NAMED, BY_KEY, KIND_OF_PREFIX, Named
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""Shows the selected hit's document in the reader, once the selection settles.
+
+Documents are loaded on the library thread and kept until the library
+changes; a document that arrives after the user moved on is cached but not
+shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from briefing_app.core.models import DocumentMeta, Hit, Segment
+from briefing_app.gui.library_service import LibraryService
+from briefing_app.gui.reader import ReaderPanel, marked_words
+
+READER_DELAY_MS = 60
+
+
+class ReaderRouter(QObject):
+    def __init__(
+        self, service: LibraryService, reader: ReaderPanel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.reader = reader
+        self._docs: dict[str, tuple[DocumentMeta | None, list[Segment]]] = {}
+        self._hit: Hit | None = None
+        self._key: tuple[str, tuple[str, ...]] | None = None
+        self._timer = QTimer(self, singleShot=True, interval=READER_DELAY_MS)
+        self._timer.timeout.connect(self._update)
+
+    def show_hit(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        self._hit = hit
+        self._timer.start()  # typing moves the selection often: read when it settles
+
+    def open_document(self, doc_id: str) -> None:
+        self._key = None
+        self._show(doc_id, None, [])
+
+    def forget(self) -> None:
+        """The library changed: documents must be read again."""
+        self._docs.clear()
+        self._key = None
+
+    def _update(self) -> None:
+        hit = self._hit
+        if hit is None:
+            return
+        words = marked_words(hit.snippet)
+        key = (hit.segment_id, tuple(words))
+        if key != self._key:
+            self._key = key
+            self._show(hit.doc_id, hit.segment_id, words)
+
+    def _show(self, doc_id: str, segment_id: str | None, words: list[str]) -> None:
+        cached = self._docs.get(doc_id)
+        if cached is not None:
+            self.reader.show_document(cached[0], cached[1], segment_id, words)
+            return
+
+        def loaded(meta: DocumentMeta | None, segments: list[Segment]) -> None:
+            self._docs[doc_id] = (meta, segments)
+            hit = self._hit
+            if segment_id is None or (hit is not None and hit.segment_id == segment_id):
+                self.reader.show_document(meta, segments, segment_id, words)
+
+        self.service.load_document(doc_id, loaded)
