@@ -25,12 +25,14 @@ PAGE_FURNITURE = re.compile(
 FOOTNOTE_LINE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+(\S.*)$")
 
 RECOMMENDATION_HEADING = re.compile(r"^(?:#+\s*)?\**Recommendation\s+(\d{1,3})\**\s*$", re.I)
-NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:[-*•]\s+)?(\d{1,3})\.\s+(\S.*)$", re.S)
+# Up to four digits: long reports run past paragraph 999 (1000. must not be
+# swallowed by paragraph 999).
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:[-*•]\s+)?(\d{1,4})\.\s+(\S.*)$", re.S)
 ROMAN_HEADING = re.compile(r"^(?:#+\s*)?\**([IVXL]{1,6})\.\s+(\S[^\n]{0,160})$")
 LETTER_HEADING = re.compile(r"^(?:#+\s*)?\**([A-Z])\.\s+(\S[^\n]{0,200})$")
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*)$")
 LINE_STARTS_ITEM = re.compile(
-    r"^\s*(?:[-*+•]\s+|\(?[a-z]{1,4}\)\s+|\(\d{1,2}\)\s+|#{1,6}\s+|\d{1,2}\.\s+)"
+    r"^\s*(?:[-*+•]\s+|\(?[a-z]{1,4}\)\s+|\(\d{1,2}\)\s+|#{1,6}\s+|\d{1,4}\.\s+)"
 )
 SUB_ITEM = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\(?[a-z]{1,4}\)|\(\d{1,2}\)|[ivx]+\.)\s")
 BULLET = re.compile(r"^\s*[-*+•]\s+")
