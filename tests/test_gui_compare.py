@@ -82,3 +82,24 @@ def test_a_bad_version_is_one_line_not_a_crash(qtbot, window: MainWindow, tmp_pa
     assert dialog.result is None
     assert "empty.txt" in dialog.summary.text()
     assert "\n" not in dialog.summary.text()
+
+
+def test_save_tracked_changes_and_table_from_the_window(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    from tests.compare_support import revisions
+
+    dialog = _open(qtbot, window)
+    assert not dialog.save_button.isEnabled() and not dialog.table_button.isEnabled()
+    dialog.set_sources(OLD, NEW)
+    dialog.compare()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    assert dialog.save("tracked", tmp_path / "c.docx")
+    assert any(kind == "del" for kind, *_ in revisions(tmp_path / "c.docx"))
+    assert dialog.save("table", tmp_path / "t.docx")
+    (table,) = Document(str(tmp_path / "t.docx")).tables
+    assert len(table.rows) == 1 + 6  # header, the six changes (unchanged hidden)
+    assert not dialog.save("table", tmp_path / "missing" / "t.docx")
+    assert dialog.summary.text().startswith("Cannot write")

@@ -88,3 +88,14 @@ def test_reopening_starts_with_the_last_draft(qtbot, home: Path, tmp_path: Path)
     assert second.session.path == saved
     assert second.editor.toPlainText() == "# My statement\n"
     assert not second.session.modified
+
+
+def test_typing_sends_one_change_notice_per_pause(qtbot, window: MainWindow) -> None:
+    window.editor.setPlainText("")
+    window.draft.sync()
+    notices: list[object] = []
+    window.draft.changed.connect(notices.append)
+    qtbot.keyClicks(window.editor, "# Heading typed")
+    qtbot.waitUntil(lambda: bool(notices))
+    assert len(notices) == 1 and notices[0].headings[0].title == "Heading typed"
+    assert window.draft.current() is notices[0]

@@ -164,3 +164,61 @@ def test_bad_pptx_files_are_refused_in_one_line(tmp_path: Path) -> None:
             '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><p:presentation/>',
         )
     assert "entities" in _refusal(entities)
+
+
+def _pdf_deck(path: Path) -> Path:
+    """Slides saved as PDF: landscape pages, big titles, a footer and slide numbers."""
+    from tests.pdf_fixtures import write_layout_pdf
+
+    def slide(number: int, title: str, body: list[str]) -> list[tuple[float, float, float, str]]:
+        items = [(60.0, 540.0, 28.0, title)]
+        y = 460.0
+        for line in body:
+            wrapped = line.islower()  # the rest of the line above, set close below it
+            y -= 22 if wrapped else 32
+            items.append((60.0, y, 18.0, line))
+        items += [(60.0, 30.0, 10.0, "UNIDIR | Geneva 2025"), (720.0, 30.0, 10.0, str(number))]
+        return items
+
+    pages = [
+        slide(1, "Small arms control after BMS8", ["Jane Example", "UNIDIR", "24 June 2025"]),
+        slide(2, "Three priorities", ["- Marking and record-keeping", "- Stockpile management"]),
+        slide(
+            3,
+            "Tracing requests",
+            [
+                "- Answered within 30 days in most regions of",
+                "the world",
+                "- Interpol iARMS used more often",
+            ],
+        ),
+    ]
+    return write_layout_pdf(path, pages, size=(792, 612))
+
+
+def test_slides_saved_as_pdf_become_slides(tmp_path: Path) -> None:
+    doc = ingest_file(_pdf_deck(tmp_path / "bms8-slides.pdf"))
+    assert [s.kind for s in doc.segments] == [SLIDE] * 3
+    assert [s.section for s in doc.segments] == [
+        "Small arms control after BMS8",
+        "Three priorities",
+        "Tracing requests",
+    ]
+    tracing = doc.segments[2]
+    assert "- Answered within 30 days in most regions of the world" in tracing.display
+    assert "- Interpol iARMS used more often" in tracing.display
+    assert all("UNIDIR | Geneva" not in s.text for s in doc.segments)  # the footer
+    assert not any(line.strip() == "2" for line in doc.segments[1].text.split("\n"))
+    assert doc.meta.kind == "presentation"
+    assert doc.meta.title == "Small arms control after BMS8"
+    assert doc.meta.speaker == "Jane Example" and doc.meta.organization == "UNIDIR"
+    assert doc.meta.date == "2025-06-24"
+
+
+def test_a_portrait_report_pdf_is_not_a_deck(tmp_path: Path) -> None:
+    from tests.pdf_fixtures import write_pdf
+
+    lines = ["The Working Group met three times in 2024 and adopted its report."] * 3
+    doc = ingest_file(write_pdf(tmp_path / "report.pdf", [lines, lines, lines]))
+    assert doc.meta.kind != "presentation"
+    assert all(s.kind != SLIDE for s in doc.segments)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing_app.core.models import Hit, SearchResult
+from briefing_app.core.session.draft_document import DraftDocument
 from briefing_app.core.session.search_state import SearchState
 
 
@@ -36,3 +37,25 @@ def test_a_result_selects_its_first_hit() -> None:
     assert [h.number for h in state.hits()] == ["1", "2"]
     state.accept_result(SearchResult("x", 0, []))
     assert state.selection is None and state.hits() == []
+
+
+DRAFT = "---\ntitle: Statement\nslot_minutes: 1\n---\n\n# One\n\nMr. Chair, thank you.\n\n## Two\n"
+
+
+def test_the_draft_is_parsed_once_per_change() -> None:
+    document = DraftDocument(DRAFT)
+    parsed = document.parsed
+    assert parsed.front.title == "Statement" and parsed.front.slot_minutes == 1.0
+    assert parsed.body.startswith("# One")
+    assert [(h.level, h.title) for h in parsed.headings] == [(1, "One"), (2, "Two")]
+    lines = DRAFT.splitlines()
+    assert [lines[h.line] for h in parsed.headings] == ["# One", "## Two"]
+    assert parsed.speaking_time(110).words == 6  # headings are spoken, front matter is not
+    assert not document.set_text(DRAFT) and document.parsed is parsed
+    assert document.set_text(DRAFT + "More.\n") and document.revision == 1
+
+
+def test_text_without_front_matter_is_all_body() -> None:
+    parsed = DraftDocument("# Only\n```\n# not a heading\n```\n").parsed
+    assert not parsed.front and parsed.body_line == 0
+    assert [h.title for h in parsed.headings] == ["Only"]

@@ -61,6 +61,7 @@ class CompareDialog(QDialog):
         self.previous_button = QPushButton("Find &previous version", objectName="comparePrevious")
         self.insert_button = QPushButton("&Insert into my draft", objectName="compareInsert")
         self.save_button = QPushButton("Save as &tracked changes…", objectName="compareSave")
+        self.table_button = QPushButton("Save as t&able…", objectName="compareSaveTable")
         self._layout()
         self._connect()
         self._enable()
@@ -88,6 +89,7 @@ class CompareDialog(QDialog):
         left_layout.addWidget(self.show_unchanged)
         left_layout.addWidget(self.insert_button)
         left_layout.addWidget(self.save_button)
+        left_layout.addWidget(self.table_button)
         split = QSplitter(Qt.Orientation.Horizontal)
         for widget in (left, self.old_view, self.new_view):
             split.addWidget(widget)
@@ -102,7 +104,8 @@ class CompareDialog(QDialog):
         self.compare_button.clicked.connect(self.compare)
         self.previous_button.clicked.connect(self.find_previous)
         self.insert_button.clicked.connect(self.insert_current)
-        self.save_button.clicked.connect(self._save_dialog)
+        self.save_button.clicked.connect(lambda _=False: self._save_dialog("tracked"))
+        self.table_button.clicked.connect(lambda _=False: self._save_dialog("table"))
         self.changes.currentItemChanged.connect(lambda *_: self._show_current())
         self.show_unchanged.toggled.connect(lambda _=False: self._fill_list())
         for box in (self.old_box, self.new_box):
@@ -114,6 +117,7 @@ class CompareDialog(QDialog):
         self.previous_button.setEnabled(bool(self.new_box.currentData()) and self._task is None)
         self.insert_button.setEnabled(self.current_change() is not None)
         self.save_button.setEnabled(self.result is not None)
+        self.table_button.setEnabled(self.result is not None)
 
     # -- sources ---------------------------------------------------------------------
     def _load_documents(self) -> None:
@@ -232,23 +236,37 @@ class CompareDialog(QDialog):
         self.window_.editor.insert_passages([passage])
         self.window_.statusBar().showMessage(f"Inserted {passage.citation}", 4000)
 
-    def _save_dialog(self) -> None:
+    def _save_dialog(self, what: str) -> None:
+        """Ask where, then write the tracked-changes DOCX or the old | new | change table."""
+        if self.result is None:
+            return
+        title, name = (
+            ("Save tracked changes", "changes.docx") if what == "tracked" else
+            ("Save side-by-side table", "changes-table.docx")
+        )  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(self, title, name, "Word (*.docx)")
+        if path:
+            self.save(what, Path(path))
+
+    def save(self, what: str, path: Path) -> bool:
+        """Write the file (small: on the GUI thread); a failure is one line in the summary."""
+        from briefing_app.core.compare.table import write_table
         from briefing_app.core.compare.tracked import write_tracked_changes
 
         if self.result is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save tracked changes", "changes.docx", "Word (*.docx)"
-        )
-        if not path:
-            return
-        author = self.window_.settings.delegation or "Briefing"
+            return False
+        comparison = self.result.comparison
         try:
-            write_tracked_changes(self.result.comparison, path, author=author)  # type: ignore[arg-type]
+            if what == "tracked":
+                author = self.window_.settings.delegation or "Briefing"
+                write_tracked_changes(comparison, path, author=author)
+            else:
+                write_table(comparison, path, changed_only=not self.show_unchanged.isChecked())
         except OSError as exc:
             self.summary.setText(f"Cannot write {path}: {exc.strerror or exc}")
-            return
+            return False
         self.summary.setText(f"Saved {path}")
+        return True
 
     def keyPressEvent(self, event: Any) -> None:
         keys = {Qt.Key.Key_F8: 1, Qt.Key.Key_F7: -1}

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from briefing_app.core.drafts import autosave, draft_file, templates
 from briefing_app.core.paths import DataHome
+from briefing_app.gui.draft_model import DraftModel
 from briefing_app.gui.settings import Settings
 
 DRAFT_FILTER = "Markdown drafts (*.md *.markdown *.txt);;All files (*)"
@@ -27,10 +28,16 @@ class DraftSession(QObject):
     recentChanged = Signal()
 
     def __init__(
-        self, editor: QPlainTextEdit, home: DataHome, settings: Settings, parent: QWidget
+        self,
+        editor: QPlainTextEdit,
+        home: DataHome,
+        settings: Settings,
+        parent: QWidget,
+        draft: DraftModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.editor, self.home, self.settings, self.window = editor, home, settings, parent
+        self.draft = draft or DraftModel(editor, self)
         self.path: Path | None = None
         self.autosaver = autosave.Autosaver(home.autosave_dir)
         # A deadline, not a pause detector: started by the first unsaved change and
@@ -77,7 +84,7 @@ class DraftSession(QObject):
         self.autosave_timer.stop()
         if self.modified and not self.read_only:
             try:
-                self.autosaver.write(self.editor.toPlainText())
+                self.autosaver.write(self.draft.current().text)
             except OSError as exc:
                 if not self._autosave_warned:  # once: the status bar is not a log
                     self._autosave_warned = True
@@ -125,7 +132,7 @@ class DraftSession(QObject):
 
     def save_to(self, path: Path) -> Path:
         """Save without a dialog (atomically); the draft now belongs to ``path``."""
-        saved = draft_file.save_draft(Path(path), self.editor.toPlainText())
+        saved = draft_file.save_draft(Path(path), self.draft.current().text)
         if saved != self.path:
             self.autosaver.rebind(saved)
             self.path = saved

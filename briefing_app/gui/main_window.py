@@ -33,6 +33,7 @@ from briefing_app.gui.actions import ActionRegistry
 from briefing_app.gui.app_commands import AppCommands
 from briefing_app.gui.basket import BasketPanel
 from briefing_app.gui.compare_dialog import install_compare
+from briefing_app.gui.draft_model import DraftModel
 from briefing_app.gui.draft_session import DraftSession
 from briefing_app.gui.editor import DraftEditor
 from briefing_app.gui.export_command import ExportCommand
@@ -101,11 +102,14 @@ class MainWindow(QMainWindow):
         self.basket = BasketPanel(self)
         self.library_panel = LibraryPanel(self.search_state, self)
         self.editor = DraftEditor(self)
-        self.preview = PreviewView(self.editor, self)
-        self.outline = OutlineView(self.editor, self)
+        self.draft = DraftModel(self.editor, self)
+        self.preview = PreviewView(self.draft, self)
+        self.outline = OutlineView(self.draft, self.editor, self)
         self.recovery_bar = RecoveryBar(self)
-        self.session = DraftSession(self.editor, self.home, self.settings, self)
-        self.speaking_label = SpeakingTimeLabel(self.editor, self.settings.words_per_minute, self)
+        self.session = DraftSession(self.editor, self.home, self.settings, self, self.draft)
+        self.speaking_label = SpeakingTimeLabel(
+            self.draft, self.editor, self.settings.words_per_minute, self
+        )
         self.indexing_status = IndexingStatus(self)
         self.statusBar().addWidget(self.indexing_status)
         self.statusBar().addPermanentWidget(self.speaking_label)
@@ -120,7 +124,7 @@ class MainWindow(QMainWindow):
             lambda: self.docks["Basket"].raise_(), self,
         )  # fmt: skip
         self.exporter = ExportCommand(
-            self.editor.toPlainText,
+            lambda: self.draft.current().text,
             lambda: self.session.path.stem if self.session.path else "statement",
             self.settings,
             self,

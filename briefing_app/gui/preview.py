@@ -4,37 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from briefing_app.core.drafts.render import Renderer
 from briefing_app.gui import style
-
-DEBOUNCE_MS = 350
+from briefing_app.gui.draft_model import DraftModel
 
 
 class PreviewView(QTextBrowser):
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: DraftModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewView")
         self.setOpenLinks(False)  # links are shown, never followed
-        self.editor = editor
+        self.draft = draft
         self.renderer = Renderer()
-        self.outdated = False
-        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self.timer.timeout.connect(self.render_now)
-        editor.textChanged.connect(self._schedule)
-
-    def _schedule(self) -> None:
-        self.outdated = True
-        self.timer.start()
+        draft.changed.connect(lambda _parsed: self.render_now())
 
     def render_now(self) -> None:
-        self.outdated = False
+        parsed = self.draft.current()
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self.document().setDefaultStyleSheet(_css())
-        self.setHtml(self.renderer.to_html(self.editor.toPlainText()))
+        self.setHtml(self.renderer.document_html(parsed.front.values, parsed.body))
         bar.setValue(int(ratio * bar.maximum()))
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:

@@ -7,18 +7,22 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from briefing_app.core.drafts import speaking
 from briefing_app.gui import style
+from briefing_app.gui.draft_model import DraftModel
 
 
 class SpeakingTimeLabel(QLabel):
-    def __init__(self, editor: QPlainTextEdit, wpm: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: DraftModel, editor: QPlainTextEdit, wpm: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("speakingTimeLabel")
+        self.draft = draft
         self.editor = editor
         self.wpm = wpm
         self.estimate: speaking.SpeakingTime | None = None
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.refresh)
-        editor.textChanged.connect(self.timer.start)
+        draft.changed.connect(lambda _parsed: self.refresh())
         editor.selectionChanged.connect(self.timer.start)
 
     def set_wpm(self, wpm: int) -> None:
@@ -26,7 +30,7 @@ class SpeakingTimeLabel(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.estimate = speaking.estimate(self.editor.toPlainText(), self.wpm)
+        self.estimate = self.draft.current().speaking_time(self.wpm)
         text = self.estimate.describe()
         selected = self.editor.textCursor().selectedText().replace("\u2029", "\n")
         if selected.strip():

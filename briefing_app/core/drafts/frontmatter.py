@@ -28,22 +28,30 @@ _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s?(.*)$")
 
 def split(text: str) -> tuple[dict[str, str], str]:
     """Return (front matter, body). Text without a valid block is all body."""
+    meta, body, _line = split_at(text)
+    return meta, body
+
+
+def split_at(text: str) -> tuple[dict[str, str], str, int]:
+    """(front matter, body, the line number in ``text`` where the body starts)."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != _FENCE:
-        return {}, text
+        return {}, text, 0
     meta: dict[str, str] = {}
     for i, line in enumerate(lines[1:], start=1):
         stripped = line.strip()
         if stripped == _FENCE:
             body = "".join(lines[i + 1 :])
-            return meta, body.removeprefix("\n") if body.startswith("\n") else body
+            if body.startswith("\n"):
+                return meta, body.removeprefix("\n"), i + 2
+            return meta, body, i + 1
         if not stripped or stripped.startswith("#"):
             continue
         match = _KEY_LINE.match(stripped)
         if not match:
-            return {}, text  # not a front-matter block after all
+            return {}, text, 0  # not a front-matter block after all
         meta[match.group(1).strip().lower()] = _unquote(match.group(2).strip())
-    return {}, text  # no closing fence
+    return {}, text, 0  # no closing fence
 
 
 def join(meta: dict[str, str], body: str) -> str:

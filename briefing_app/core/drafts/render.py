@@ -40,6 +40,10 @@ class Renderer:
 
     def to_html(self, draft_text: str) -> str:
         meta, body = frontmatter.split(draft_text)
+        return self.document_html(meta, body)
+
+    def document_html(self, meta: dict[str, str], body: str) -> str:
+        """A draft already split into its front matter and body."""
         return header_html(meta) + self.body_html(body)
 
 

@@ -22,7 +22,11 @@ _WORD = re.compile(r"[^\W_](?:[\w’'.,/–-]*[^\W_])?")
 
 def spoken_text(markdown_text: str) -> str:
     """What a speaker reads out: no front matter, footnotes, comments or link targets."""
-    _meta, body = frontmatter.split(markdown_text)
+    return spoken_body(frontmatter.split(markdown_text)[1])
+
+
+def spoken_body(body: str) -> str:
+    """``spoken_text`` of a body already split from its front matter."""
     body = _COMMENT.sub(" ", body)
     body = _FOOTNOTE_DEF.sub(" ", body)
     body = _FOOTNOTE_REF.sub("", body)
@@ -72,9 +76,14 @@ class SpeakingTime:
 
 def estimate(markdown_text: str, wpm: float = DEFAULT_WPM) -> SpeakingTime:
     """Speaking time of a whole draft, against its slot."""
-    meta, _body = frontmatter.split(markdown_text)
-    words = word_count(spoken_text(markdown_text))
-    return SpeakingTime(words, minutes_for(words, wpm), frontmatter.slot_minutes(meta))
+    meta, body = frontmatter.split(markdown_text)
+    return estimate_body(body, frontmatter.slot_minutes(meta), wpm)
+
+
+def estimate_body(body: str, slot: float | None, wpm: float = DEFAULT_WPM) -> SpeakingTime:
+    """Speaking time of a body split from its front matter, against ``slot`` minutes."""
+    words = word_count(spoken_body(body))
+    return SpeakingTime(words, minutes_for(words, wpm), slot)
 
 
 def estimate_fragment(text: str, wpm: float = DEFAULT_WPM) -> SpeakingTime:

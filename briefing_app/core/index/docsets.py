@@ -69,7 +69,7 @@ class DocSets:
         ids: list[int] = []
         for leaf, offset in self.reader.leaf_readers():
             if (field, text) in leaf:
-                found = _leaf_ids(leaf.postings(field, text))
+                found = raw_ids(leaf.postings(field, text))
                 ids.extend(map(offset.__add__, found) if offset else found)
         return self.from_ids(ids)
 
@@ -138,7 +138,7 @@ class DocSets:
         return list(compress(range(self.size), self.flags(bits)))
 
 
-def _leaf_ids(m: Any) -> list[int]:
+def raw_ids(m: Any) -> list[int]:
     """All ids of a posting matcher, a block at a time when it is Whoosh 3's."""
     needed = ("_read_ids", "_next_block", "_blocklength", "_i", "_ids")
     m = raw_matcher(m)

@@ -2,29 +2,29 @@
 
 Everything that does not depend on the query is computed once per index
 generation (``FacetTables``): each single-valued facet's column as a list,
-and for facets with few values (kind, year, body, operative) and for the
-multi-valued ``refs`` one bitset per value. Counting the matches of a query
-(a bitset from ``docsets``) is then ``(matches & value).bit_count()`` per
-value, and for the many-valued facets (document, section) a ``Counter`` over
-the column filtered by ``itertools.compress``: C loops, no Python per match.
+for facets with few values (kind, year, body, operative) one bitset per
+value, and for the multi-valued ``refs`` each reference's (few) document
+numbers. Counting the matches of a query (a bitset from ``docsets``) is then
+``(matches & value).bit_count()`` per value, and for the many-valued facets
+(document, section) a ``Counter`` over the column filtered by
+``itertools.compress``: C loops, no Python call per match.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from itertools import compress
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 from whoosh import query as Q
 
-from briefing_app.core.index.docsets import DocSets
+from briefing_app.core.index.docsets import DocSets, raw_ids
 from briefing_app.core.index.schema import FACET_FIELDS
 
 _COLUMN_FACETS = [(key, field) for key, field in FACET_FIELDS.items() if field != "refs"]
 #: Facets with at most this many values are counted with one bitset per value.
 FEW_VALUES = 64
-#: More references than this are counted from the column-free slow path.
-MAX_REF_BITSETS = 2000
 
 
 def matching_docs(searcher: Any, q: Q.Query, flt: Q.Query | None) -> list[int]:
@@ -43,15 +43,13 @@ class FacetTables:
         self.columns: dict[str, list[Any]] = {}
         self.value_bits: dict[str, dict[str, int]] = {}
         for key, field in _COLUMN_FACETS:
-            values = list(reader.column_reader(field)) if reader.doc_count_all() else []
+            values = _column_values(reader, field)
             distinct = set(values) - {"", b""}
             if len(distinct) <= FEW_VALUES:
                 self.value_bits[key] = _value_bitsets(values, distinct)
             else:
                 self.columns[key] = values
-        refs = [_str(b) for b in reader.lexicon("refs")] if "refs" in reader.schema else []
-        self.refs = refs if len(refs) <= MAX_REF_BITSETS else []
-        self.value_bits["ref"] = {r: docsets.term("refs", r) for r in self.refs}
+        self.refs = _ref_postings(reader, docsets)
 
     def count(self, bits: int) -> dict[str, dict[str, int]]:
         """Counts per facet value over the documents in ``bits``, most frequent first."""
@@ -64,8 +62,11 @@ class FacetTables:
                 ((v, n) for v, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0])
             )
             out[key] = dict(ordered)
+        flags = self.docsets.flags(bits)
+        if self.refs:  # a reference is on few passages: look its documents up
+            counts = [(r, sum(map(flags.__getitem__, ids))) for r, ids in self.refs.items()]
+            out["ref"] = dict(sorted((c for c in counts if c[1]), key=lambda c: (-c[1], c[0])))
         if self.columns:
-            flags = self.docsets.flags(bits)
             for key, values in self.columns.items():
                 counts = Counter(compress(values, flags))
                 counts.pop("", None)
@@ -74,10 +75,44 @@ class FacetTables:
         return out
 
 
+def _column_values(reader: Any, field: str) -> list[Any]:
+    """Every document's raw column value, one shared object per distinct value.
+
+    Whoosh's column iterator makes a Python call per document and segment;
+    a variable-bytes column is read here as one block and cut with C loops.
+    """
+    canonical: dict[Any, Any] = {}
+    out: list[Any] = []
+    for leaf, _offset in reader.leaf_readers():
+        column = leaf.column_reader(field, translate=False)
+        lengths = getattr(column, "_lengths", None)
+        if lengths is None or not hasattr(column, "_dbfile"):
+            values = list(column)
+        else:
+            data = column._dbfile.get(column._basepos, sum(lengths))
+            ends = list(accumulate(lengths))
+            values = list(map(data.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+        out.extend(map(canonical.setdefault, values, values))
+    return out
+
+
+def _ref_postings(reader: Any, docsets: DocSets) -> dict[str, array[int]]:
+    """Live document numbers per reference (multi-valued), from each segment's lexicon."""
+    if "refs" not in reader.schema:
+        return {}
+    ids: dict[str, array[int]] = {}
+    live = docsets.flags(docsets.live)
+    for leaf, offset in reader.leaf_readers():
+        for btext in leaf.lexicon("refs"):
+            found = map(offset.__add__, raw_ids(leaf.postings("refs", btext)))
+            ids.setdefault(_str(btext), array("I")).extend(d for d in found if live[d])
+    return {ref: found for ref, found in ids.items() if found}
+
+
 def _value_bitsets(values: list[Any], distinct: set[Any]) -> dict[str, int]:
     """One bitset per value, through byte translations (C loops over the column)."""
     ordinal = {v: i + 1 for i, v in enumerate(sorted(distinct, key=_str))}
-    ords = bytes(ordinal.get(v, 0) for v in values)
+    ords = bytes(map(ordinal.get, values, repeat(0)))
     out = {}
     for value, k in ordinal.items():
         table = bytes(49 if i == k else 48 for i in range(256))

@@ -32,6 +32,7 @@ class Ranker:
         self.searcher = searcher
         self.docsets = DocSets(searcher.reader())
         self.scorer = Scorer(searcher, self.docsets)
+        self.scorer.lengths("text")  # every scored query needs them: read them with the index
 
     def matching(self, q: Q.Query, flt: Q.Query | None) -> int:
         """Bitset of the documents matching ``q`` and ``flt`` (phrases exactly)."""

@@ -118,7 +118,8 @@ class Scorer:
         return list(map(memo.__getitem__, compress(keys, flags)))
 
     # -- per-generation tables -------------------------------------------------------
-    def _lens(self, field: str) -> bytes:
+    def lengths(self, field: str) -> bytes:
+        """One length byte per document of ``field`` (read once per generation)."""
         found = self._lengths.get(field)
         if found is None:
             found = self._lengths[field] = b"".join(
@@ -137,7 +138,7 @@ class Scorer:
         for leaf, offset in self.searcher.reader().leaf_readers():
             if (field, text) in leaf:
                 _fill(tf, raw_matcher(leaf.postings(field, text)), offset)
-        keys = array("H", bytes(_interleave(self._lens(field), tf)))
+        keys = array("H", bytes(_interleave(self.lengths(field), tf)))
         if sys.byteorder == "big":
             keys.byteswap()
         memo = _Memo(self.searcher.idf(field, text), self.searcher.avg_field_length(field) or 1)

@@ -17,7 +17,12 @@ from briefing_app.core.ingest.manifest import Manifest
 from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
-from briefing_app.core.ingest.slides import deck_text, is_markdown_export, title_slide_metadata
+from briefing_app.core.ingest.slides import (
+    PAGED_DECKS,
+    deck_text,
+    is_markdown_export,
+    title_slide_metadata,
+)
 from briefing_app.core.ingest.speech_preamble import read_preamble
 from briefing_app.core.models import (
     DOCUMENT_KINDS,
@@ -79,7 +84,7 @@ def ingest_file(
     fmt = raw.format
     if fmt == "text" and is_markdown_export(raw.text):
         fmt = "markdown"  # a slide deck exported as text: headings and bullets
-    if fmt == "pptx":
+    if fmt in PAGED_DECKS:
         cleaned = deck_text(raw.text)
     else:
         cleaned = clean(raw.text, hard_wrapped=fmt != "markdown", laid_out=raw.paragraphs)

@@ -6,8 +6,9 @@ title it is the slide's subtitle. Text before the first top-level heading is
 the title slide. Slide titles are never nested under each other: a repeated
 title is a new slide with the same title.
 
-.pptx: the reader gives one page per slide, so slides are the pages, each
-titled by its leading ``#`` line (see ``readers/pptx.py``).
+.pptx and slides saved as PDF: the reader gives one page per slide, so
+slides are the pages, each titled by its leading ``#`` line (see
+``readers/pptx.py`` and ``pdf_deck.py``).
 
 Slides keep their Markdown for display; the indexed text drops it.
 """
@@ -19,8 +20,11 @@ import re
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, CleanText, normalise
 from briefing_app.core.ingest.markup import strip_markup
+from briefing_app.core.ingest.pdf_deck import PDF_DECK
 from briefing_app.core.models import SLIDE, Segment
 
+#: Reader formats that give one page per slide: .pptx, and slides saved as PDF.
+PAGED_DECKS = ("pptx", PDF_DECK)
 _ATX_LINE = re.compile(r"^#{1,6}\s+\S", re.M)
 _BULLET_LINE = re.compile(r"^\s*[-*+•]\s+\S", re.M)
 

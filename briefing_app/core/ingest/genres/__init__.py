@@ -17,6 +17,7 @@ from briefing_app.core.ingest.genres import kinds
 from briefing_app.core.ingest.genres.formal import formal_segments, lines_of
 from briefing_app.core.ingest.metadata import find_symbol
 from briefing_app.core.ingest.slides import (
+    PAGED_DECKS,
     looks_like_slides,
     page_slide_segments,
     slide_segments,
@@ -39,7 +40,7 @@ class Recognised:
 
 
 def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | None) -> Recognised:
-    if fmt == "pptx":
+    if fmt in PAGED_DECKS:  # .pptx, slides saved as PDF: one slide per page
         return Recognised(Structure(page_slide_segments(doc_id, blocks), [], "slides"), None, [])
     head = [line.text for line in lines_of(blocks[:200])[:120]]
     head_text = "\n".join(head)

@@ -47,7 +47,7 @@ class GenrePatterns:
 _PREAMBULAR_WORDS = (
     r"(?:(?:Deeply|Gravely|Seriously|Strongly|Fully|Further|Also|Profoundly|Keenly|Firmly"
     r"|Particularly|Equally|Increasingly|Once\s+again|Again|Nevertheless)\s+[a-z]{4,}\b"
-    r"|Acknowledging|Acting|Affirming|Alarmed|Anticipating|Appreciating|Appreciative"
+    r"|Re-emphasi[sz]ing|Re-affirming|Acknowledging|Acting|Affirming|Alarmed|Anticipating|Appreciating|Appreciative"
     r"|Aware|Bearing\s+in\s+mind|Believing|Building|Cognizant|Cognisant|Commending"
     r"|Committed|Concerned|Condemning|Confident|Conscious|Considering|Continuing"
     r"|Convinced|Declaring|Deploring|Desiring|Desirous|Determined|Disturbed|Dismayed"
@@ -76,7 +76,7 @@ ENGLISH = GenrePatterns(
         r"|Agreement|Covenant))|The\s+Parties\s+to\s+th(?:is|e\s+present)\s+\w+)\s*(,|$)"
     ),
     preambular=re.compile(rf"^{_PREAMBULAR_WORDS}"),
-    preambular_guess=re.compile(rf"^{_NOT_PREAMBULAR}[A-Z][a-z]{{3,}}ing\b"),
+    preambular_guess=re.compile(rf"^{_NOT_PREAMBULAR}[A-Z][a-z]*(?:-[a-z]+)?[a-z]{{3,}}ing\b"),
     operative_verb=re.compile(
         r"^(?:Also\s+|Further\s+|Further\s+also\s+)?(?:Adopts|Decides|Requests|Calls"
         r"|Urges|Welcomes|Takes\s+note|Invites|Encourages|Endorses|Approves|Reaffirms"

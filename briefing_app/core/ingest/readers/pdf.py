@@ -12,6 +12,7 @@ from briefing_app.core.ingest.errors import IngestError
 from briefing_app.core.ingest.layout import compose
 from briefing_app.core.ingest.layout.lines import page_lines
 from briefing_app.core.ingest.layout.pages import Page
+from briefing_app.core.ingest.pdf_deck import PDF_DECK, is_pdf_deck, pdf_deck_text
 from briefing_app.core.ingest.readers.base import RawText
 from briefing_app.core.ingest.safety import read_bytes
 
@@ -49,6 +50,8 @@ def read_pdf(path: Path, max_bytes: int) -> RawText:
         pdf.close()
     if not any(p.lines for p in pages):
         raise IngestError("the PDF has no text layer (scanned images?); run OCR first")
+    if is_pdf_deck(pages):  # slides saved as PDF: one slide per page
+        return RawText(pdf_deck_text(pages), PDF_DECK)
     composed = compose(pages)
     return RawText(
         composed.text, "pdf", footnotes=composed.footnotes, paragraphs=composed.paragraphs
