@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from briefing_app.core.library import Library
-from briefing_app.core.models import Hit, SearchResult
+from briefing_app.core.models import Hit, MatchScores, PrecedentMatch, SearchResult
 from briefing_app.core.precedents.hitlist_export import ExportError, export_hits, snippet_runs
 
 
@@ -25,7 +25,9 @@ def _hit(n: int, snippet: str = "") -> Hit:
         text=f"States should act & cooperate ({n}).",
         snippet=snippet,
         score=1.5,
-        extra={"operative": "should", "date": "2021-05-31"},
+        precedent=PrecedentMatch(
+            "", "should", "2021-05-31", "report", MatchScores(1, 1, 1, 1, 1, 1)
+        ),
     )
 
 

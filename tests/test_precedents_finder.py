@@ -35,15 +35,15 @@ def test_a_recommendation_with_words_changed_finds_itself_first(library: Library
     result = find_precedents(library, draft, limit=5)
     top = result.hits[0]
     assert top.segment_id == REC.format(42)
-    assert changed_words(top.extra["diff"]) == (
+    assert changed_words(top.precedent.diff) == (
         ["should", "information-sharing"],
         ["are invited to", "intelligence-sharing"],
     )
-    assert render(top.extra["diff"]) == " ".join(original.text.split())
-    assert top.extra["operative"] == "are invited to"
-    assert top.extra["date"] == "2021-05-31"
-    assert top.extra["doc_kind"] == "report"
-    assert top.extra["match"]["phrase"] > result.hits[1].extra["match"]["phrase"]
+    assert render(top.precedent.diff) == " ".join(original.text.split())
+    assert top.precedent.operative == "are invited to"
+    assert top.precedent.date == "2021-05-31"
+    assert top.precedent.doc_kind == "report"
+    assert top.precedent.match.phrase > result.hits[1].precedent.match.phrase
     assert top.citation.endswith("recommendation 42")
 
 
@@ -63,8 +63,8 @@ def test_a_sentence_is_compared_with_the_sentence_it_comes_from(library: Library
     )
     top = find_precedents(library, draft, limit=3).hits[0]
     assert top.segment_id == REC.format(17)
-    assert top.extra["passage"].startswith("To that end, States should also consider")
-    assert changed_words(top.extra["diff"]) == ([], ["To that end,", "also"])
+    assert top.precedent.passage.startswith("To that end, States should also consider")
+    assert changed_words(top.precedent.diff) == ([], ["To that end,", "also"])
 
 
 def test_verbatim_speech_beats_topical_recommendation(library: Library) -> None:
@@ -74,8 +74,8 @@ def test_verbatim_speech_beats_topical_recommendation(library: Library) -> None:
     )
     hits = find_precedents(library, draft, limit=5).hits
     assert hits[0].segment_id.startswith("cted-seesmaa-remarks")
-    assert hits[0].extra["doc_kind"] == "statement"
-    assert changed_words(hits[0].extra["diff"]) == ([], [])
+    assert hits[0].precedent.doc_kind == "statement"
+    assert changed_words(hits[0].precedent.diff) == ([], [])
 
 
 def test_adopted_text_weighs_more() -> None:
@@ -149,3 +149,17 @@ def test_passages_citing(library: Library) -> None:
     assert all("2370" in h.text for h in result.hits)
     iarms = passages_citing(library, "tool:iarms")
     assert {h.segment_id for h in iarms.hits} >= {REC.format(43)}
+
+
+def test_passages_citing_by_scanning_when_the_index_cannot_filter(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed = passages_citing(library, "res:2370(2017)")
+
+    def no_blank_query(*_args: object, **_kwargs: object) -> None:
+        raise TypeError("no blank query")
+
+    monkeypatch.setattr(library, "search", no_blank_query)
+    scanned = passages_citing(library, "res:2370(2017)")
+    assert {h.segment_id for h in scanned.hits} == {h.segment_id for h in indexed.hits}
+    assert all(h.citation and h.doc_title for h in scanned.hits)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_app.core.models import Hit
+from briefing_app.core.models import Hit, MatchScores, PrecedentMatch
 from briefing_app.core.precedents.replace import apply_replacement, plan_replacement
 
 
@@ -18,7 +18,7 @@ def _hit(passage: str, text: str | None = None) -> Hit:
         text=text or passage,
         snippet="",
         score=1.0,
-        extra={"passage": passage},
+        precedent=PrecedentMatch(passage, None, None, "report", MatchScores(1, 1, 1, 1, 1, 1)),
     )
 
 

@@ -96,7 +96,14 @@ def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
         print(f"briefing: {problem.split(';')[0]}", file=sys.stderr)
         _build_now(library, "repairing it from the documents…", repair=True)
     elif library.engine.pending and not _busy(library):
-        _build_now(library, "an earlier indexing run was interrupted; finishing it…")
+        try:
+            _build_now(library, "an earlier indexing run was interrupted; finishing it…")
+        except OSError as exc:  # full or read-only disk: what is indexed still answers
+            reason = write_error("could not finish it", exc).split(": ", 1)[-1]
+            print(
+                f"briefing: could not finish it ({reason}); searching what is indexed",
+                file=sys.stderr,
+            )
     return library
 
 

@@ -51,12 +51,11 @@ def _print(result) -> None:  # type: ignore[no-untyped-def]
         print("No precedents found.")
         return
     for rank, hit in enumerate(result.hits, 1):
-        extra = hit.extra
-        facts = [hit.kind, extra.get("date") or "undated"]
-        if extra.get("operative"):
-            facts.append(f"operative: {extra['operative']}")
-        match = extra.get("match", {})
-        facts.append(f"wording {match.get('coverage', 0):.0%} reused")
+        found = hit.precedent
+        facts = [hit.kind, (found.date if found else None) or "undated"]
+        if found is not None and found.operative:
+            facts.append(f"operative: {found.operative}")
+        facts.append(f"wording {found.match.coverage if found else 0:.0%} reused")
         print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
         print(f"   {' · '.join(facts)}")
-        print(f"   {marked_diff(extra.get('diff', []))}")
+        print(f"   {marked_diff(found.diff if found else [])}")

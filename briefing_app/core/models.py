@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 #: Segment kinds, as the CLI and the index spell them.
@@ -126,13 +126,55 @@ class Hit:
     text: str
     snippet: str
     score: float
-    extra: dict[str, Any] = field(default_factory=dict)  # e.g. diff, operative phrase
+    precedent: PrecedentMatch | None = None  # set by the precedent finder
+    #: The words of the passage the query matched, as they are written (for marking).
+    terms: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        extra = data.pop("extra")
-        data.update(extra)
+        """The CLI's JSON: the hit's fields, then the precedent's (``terms`` stays internal)."""
+        data: dict[str, Any] = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name not in _HIT_INTERNAL
+        }
+        if self.precedent is not None:
+            data.update(self.precedent.to_json())
         return data
+
+
+_HIT_INTERNAL = ("precedent", "terms")
+
+
+@dataclass(frozen=True)
+class MatchScores:
+    """How a precedent's wording matches the draft (all 0..1 but ``weight``)."""
+
+    phrase: float  # the blend of the three below
+    coverage: float  # share of the draft's words found in order
+    ngram: float  # share of the draft's word n-grams found
+    precision: float  # share of the passage's words that are the draft's
+    similarity: float  # the search engine's similarity, relative to the best
+    weight: float  # adopted text first (see precedents.finder.adoption_weight)
+
+
+@dataclass(frozen=True)
+class PrecedentMatch:
+    """What the precedent finder adds to a hit; its JSON keys are a CLI contract."""
+
+    passage: str  # the sentences of the hit that answer the draft
+    operative: str | None
+    date: str | None
+    doc_kind: str
+    match: MatchScores
+    diff: list[dict[str, str]] = field(default_factory=list)  # {"op", "text"} runs
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "diff": [dict(op) for op in self.diff],
+            "passage": self.passage,
+            "operative": self.operative,
+            "date": self.date,
+            "doc_kind": self.doc_kind,
+            "match": asdict(self.match),
+        }
 
 
 @dataclass

@@ -71,13 +71,13 @@ def diff_html(ops: list[dict[str, str]]) -> str:
 
 def hit_summary(hit: Hit) -> str:
     """'recommendation · 2021-05-31 · are encouraged to · 92% of the wording'."""
-    extra = hit.extra
-    facts = [hit.kind, extra.get("date") or "undated"]
-    if extra.get("operative"):
-        facts.append(str(extra["operative"]))
-    coverage = extra.get("match", {}).get("coverage")
-    if coverage is not None:
-        facts.append(f"{coverage:.0%} of the wording")
+    found = hit.precedent
+    if found is None:
+        return " · ".join([hit.kind, "undated"])
+    facts = [hit.kind, found.date or "undated"]
+    if found.operative:
+        facts.append(found.operative)
+    facts.append(f"{found.match.coverage:.0%} of the wording")
     return " · ".join(facts)
 
 
@@ -225,7 +225,6 @@ class PrecedentsPanel(QWidget):
         if hit is None:
             self.detail.clear()
             return
-        extra = hit.extra
         head = (
             f"<p><b>{html.escape(hit.citation)}</b><br>"
             f"<span style='color:#555'>{html.escape(hit.doc_title)}<br>"
@@ -236,7 +235,7 @@ class PrecedentsPanel(QWidget):
             f'<span style="{INSERT_STYLE}">added</span>, '
             f'<s style="{DELETE_STYLE}">dropped</s>.</p>'
         )
-        body = diff_html(extra.get("diff", [])) or html.escape(hit.text)
+        body = diff_html(hit.precedent.diff if hit.precedent else []) or html.escape(hit.text)
         self.detail.setHtml(head + legend + f"<p>{body}</p>")
 
     # -- replacing ---------------------------------------------------------------

@@ -71,6 +71,9 @@ def build(
         gen = _open_for_writing(index_dir, repair, report)
         paths = [os.path.abspath(Path(p).expanduser()) for p in paths]
         pending = list(dict.fromkeys([*gen.pending, *paths]))
+        if pending != gen.pending:  # remembered before any work: a crash or full disk
+            with contextlib.suppress(OSError, st.StateError):  # before the first batch
+                rewrite_state(index_dir, gen.number, gen.catalog, pending)  # loses nothing
         sources = collect_sources(home, pending, gen.catalog, report)
         progress.start(len(sources), "checking files")
         try:
@@ -231,7 +234,6 @@ class _Session:
 
     def commit_batch(self) -> None:
         self.commit(merge=False)
-        crash_point("after-batch")
         self._open()
 
     def commit(self, merge: bool = True) -> None:
@@ -246,6 +248,7 @@ class _Session:
         self.gen.number = self.writer.generation
         live = {s.segment_id() for s in self.gen.ix._segments()}
         st.sweep(self.index_dir, {self.gen.number, self.gen.number - 1}, live)
+        crash_point("after-batch")
 
     def abandon(self) -> None:
         """After a failed write (full disk…): drop the batch and its partial files."""

@@ -36,6 +36,7 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     IndexError,
     OSError,
     AttributeError,
+    TypeError,  # an empty table of contents: ord() of nothing
 )
 
 #: The subset that can only mean damage once a query is running.

@@ -33,6 +33,8 @@ from briefing_app.core.models import (
     RECOMMENDATION,
     SLIDE,
     Hit,
+    MatchScores,
+    PrecedentMatch,
     SearchResult,
 )
 from briefing_app.core.precedents.diff import normalize_token, tokenize, word_diff
@@ -70,25 +72,23 @@ def find_precedents(library: Library, text: str, limit: int = 10) -> SearchResul
         weight = adoption_weight(hit.kind, doc_kind, operative)
         similarity = max(0.0, hit.score) / top
         score = weight * (PHRASE_SHARE * parts["phrase"] + (1 - PHRASE_SHARE) * similarity)
-        extra = dict(hit.extra)
-        extra.update(
-            {
-                "passage": passage,
-                "operative": operative,
-                "date": getattr(meta, "date", None),
-                "doc_kind": doc_kind,
-                "match": {
-                    **{k: round(v, 4) for k, v in parts.items()},
-                    "similarity": round(similarity, 4),
-                    "weight": weight,
-                },
-            }
+        match = PrecedentMatch(
+            passage=passage,
+            operative=operative,
+            date=getattr(meta, "date", None),
+            doc_kind=doc_kind,
+            match=MatchScores(
+                **{k: round(v, 4) for k, v in parts.items()},
+                similarity=round(similarity, 4),
+                weight=weight,
+            ),
         )
-        ranked.append(replace(hit, score=round(score, 4), extra=extra))
+        ranked.append(replace(hit, score=round(score, 4), precedent=match))
     ranked.sort(key=lambda h: (-h.score, h.segment_id))
     shown = ranked[:limit]
     for hit in shown:  # the diff only for what is shown: it is the costly part
-        hit.extra = {"diff": word_diff(draft, hit.extra["passage"]), **hit.extra}
+        assert hit.precedent is not None
+        hit.precedent = replace(hit.precedent, diff=word_diff(draft, hit.precedent.passage))
     return SearchResult(draft, len(ranked), shown, corrected=pool.corrected)
 
 

@@ -74,8 +74,8 @@ def _passage(hit: Hit) -> list[tuple[str, bool]]:
 
 def _operative(hit: Hit) -> str | None:
     """From the precedent finder, else read off the text (plain search hits)."""
-    if "operative" in hit.extra:
-        return hit.extra["operative"]
+    if hit.precedent is not None:
+        return hit.precedent.operative
     return operative_phrase(hit.text, hit.kind)
 
 
@@ -99,7 +99,7 @@ def _csv_text(result: SearchResult) -> str:
                 hit.kind,
                 hit.number,
                 hit.doc_title,
-                hit.extra.get("date") or "",
+                (hit.precedent.date if hit.precedent else None) or "",
                 _operative(hit) or "",
                 hit.text,
                 plain_snippet(hit.snippet) if hit.snippet else "",

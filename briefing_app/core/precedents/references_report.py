@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.core.annotation.references import describe, find_references, kind_of
-from briefing_app.core.models import Hit, SearchResult
-from briefing_app.core.segment_json import segment_json
+from briefing_app.core.citation import cite
+from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -132,7 +132,22 @@ def _scan_citing(library: Library, keys: set[str], limit: int) -> SearchResult:
             if keys & {r.key for r in find_references(seg.text)}:
                 total += 1
                 if len(hits) < limit:
-                    data = segment_json(seg, meta)
-                    hits.append(Hit(**data, snippet="", score=0.0))
+                    hits.append(_segment_hit(meta, seg))
     label = describe(sorted(keys, key=len)[-1])
     return SearchResult(label, total, hits)
+
+
+def _segment_hit(meta: DocumentMeta, seg: Segment) -> Hit:
+    """A passage found by scanning, as a hit (no snippet, no score)."""
+    return Hit(
+        doc_id=meta.doc_id,
+        doc_title=meta.title,
+        segment_id=seg.segment_id,
+        kind=seg.kind,
+        number=seg.number,
+        section=seg.section,
+        citation=cite(meta, seg),
+        text=seg.text,
+        snippet="",
+        score=0.0,
+    )

@@ -28,7 +28,8 @@ class Replacement:
 
 def precedent_wording(hit: Hit) -> str:
     """The precedent's words that answer the draft: the aligned passage, else the text."""
-    return " ".join(str(hit.extra.get("passage") or hit.text).split())
+    passage = hit.precedent.passage if hit.precedent is not None else ""
+    return " ".join((passage or hit.text).split())
 
 
 def plan_replacement(draft: str, start: int, end: int, hit: Hit) -> Replacement:
