@@ -35,7 +35,7 @@ class DocSets:
         self.reader = reader
         self.size = reader.doc_count_all()
         self.live = self._live()
-        self._cache: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._cached_bytes = 0
         # Set by the scorer: decodes a scored field's term once for both uses
         # (its frequencies, one byte per document, and so its bitset).
@@ -54,7 +54,7 @@ class DocSets:
         return everything & ~int.from_bytes(dead, "little")
 
     # -- terms ---------------------------------------------------------------------
-    def term(self, field: str, text: str) -> int:
+    def term(self, field: str, text: str | bytes) -> int:
         """Live documents whose ``field`` holds ``text`` (cached)."""
         key = (field, text)
         found = self._cache.get(key)
@@ -65,15 +65,15 @@ class DocSets:
         self._remember(key, bits)
         return bits
 
-    def _remember(self, key: tuple[str, str], bits: int) -> None:
+    def _remember(self, key: tuple[str, str | bytes], bits: int) -> None:
         self._cache[key] = bits
         self._cached_bytes += (bits.bit_length() + 7) // 8 + 64
         while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._cached_bytes -= (old.bit_length() + 7) // 8 + 64
 
-    def _decode(self, field: str, text: str) -> int:
-        if self.frequencies is not None and field in SCORED_FIELDS:
+    def _decode(self, field: str, text: str | bytes) -> int:
+        if self.frequencies is not None and field in SCORED_FIELDS and isinstance(text, str):
             return self.from_flags(self.frequencies(field, text))
         flags = bytearray(self.size)
         for leaf, offset in self.reader.leaf_readers():
@@ -105,7 +105,7 @@ class DocSets:
     def evaluate(self, q: Q.Query) -> int | None:
         """The documents matching ``q``, or None when it needs Whoosh (phrases…)."""
         if isinstance(q, Q.Term):
-            return self.term(q.fieldname, str(q.text))
+            return self.term(q.fieldname, q.text)  # bytes for numeric fields
         if isinstance(q, Q.Phrase):
             return self.phrase(q)
         if isinstance(q, Q.Every):

@@ -108,11 +108,12 @@ class Scorer:
         return None  # Every, NullQuery: no score of their own
 
     def _term(self, q: Q.Term, flags: bytes, boost: float) -> list[float]:
-        field, text = q.fieldname, str(q.text)
-        if not self.searcher.schema[field].scorable:  # Whoosh scores these by weight 1
+        field, text = q.fieldname, q.text
+        if field not in self.searcher.schema or not self.searcher.schema[field].scorable:
+            # Whoosh scores these by their weight, 1
             present = compress(self.docsets.flags(self.docsets.term(field, text)), flags)
             return list(map(boost.__mul__, present))
-        keys, memos = self._keys(field, text)
+        keys, memos = self._keys(field, str(text))
         memo = memos.get(boost)
         if memo is None:
             memo = memos[boost] = _Memo(memos[1.0].idf * boost, memos[1.0].avgfl)
