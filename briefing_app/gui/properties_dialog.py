@@ -187,19 +187,22 @@ class DocumentProperties:
         if service.is_indexing():
             self._message("The library is being indexed; correct the document when it is done.")
             return
-        status = self.host.statusBar()
-        status.showMessage("Saving the correction and re-indexing the document…")
-        task = service.call(lambda lib: lib.correct(doc_id, changes))
-        task.result.connect(lambda meta: self._saved(meta, changes))
+        # Saving is a small file write (library thread); the re-index that applies
+        # it runs in the indexing child process, like any other (progress, cancel).
+        task = service.call(lambda lib: lib.save_corrections(doc_id, changes))
+        task.result.connect(lambda _saved: self._reindex(changes))
         task.error.connect(
             lambda exc: self._message(f"The correction was not saved: {_reason(exc)}")
         )
 
-    def _saved(self, meta: DocumentMeta, changes: dict[str, Any]) -> None:
+    def _reindex(self, changes: dict[str, Any]) -> None:
         fields = ", ".join(LABELS.get(f, f).split(" (")[0].lower() for f in changes)
         verb = "Restored" if all(v is None for v in changes.values()) else "Corrected"
-        self.host.statusBar().showMessage(f"{verb} the {fields} of “{meta.title}”.", 8000)
-        self.host.service.libraryChanged.emit()  # refresh the library, reader and results
+        service = self.host.service
+        if service.index() is None:  # another indexing run started meanwhile
+            self._message(f"{verb} the {fields}; the next re-index applies it.")
+            return
+        self.host.show_message(f"{verb} the {fields}; re-indexing the document…", 8000)
 
     def _message(self, text: str) -> None:
         self.host.statusBar().showMessage(text, 8000)
