@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from tests import gui_support
 from tests.fault_support import remount_read_only, tmpfs, write_statements
-from tests.gui_support import built_index, home, open_window, search  # noqa: F401
+from tests.gui_support import open_window, search
+
+built_index, home = gui_support.built_index, gui_support.home  # fixtures
 
 INDEX_WAIT_MS = 120_000
 
@@ -64,7 +67,7 @@ def test_reindex_action_checks_and_updates(qtbot, home: Path) -> None:
 
 
 def test_read_only_data_folder(
-    qtbot, built_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    qtbot, built_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with tmpfs(tmp_path / "ro", "64m") as disk:
         home = disk / "home"
@@ -87,7 +90,7 @@ def test_read_only_data_folder(
 
 
 def test_read_only_data_folder_from_the_command_line(
-    built_index: Path,  # noqa: F811
+    built_index: Path,
     tmp_path: Path,
 ) -> None:
     from tests.fault_support import hits, run_cli
