@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ungdc"
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench_search  # noqa: E402 (the baseline and the table are shared with it)
 
 QUERIES = [
     "climate change", "nuclear disarmament", "sustainable development", "human rights",
@@ -156,6 +158,7 @@ def child_search(home: str, with_qt: bool) -> dict[str, Any]:
     out["totals"] = totals
     if out["errors"]:  # measure what the window would see without the failing part
         out["search_without_facets"] = ms([timed(q, facets=False)[0] for q in QUERIES])
+    out["search_no_facets"] = ms([timed(q, facets=False)[0] for q in QUERIES])
     out["search_no_highlight"] = ms([timed(q, highlight=False)[0] for q in QUERIES])
     years = ("1995", "2005", "2020")
     out["filtered"] = ms([timed("development", filters={"year": y})[0] for y in years])
@@ -173,6 +176,7 @@ def child_search(home: str, with_qt: bool) -> dict[str, Any]:
             out["errors"].setdefault(name, f"{type(exc).__name__}: {exc}")
         out[f"{name}_s"] = round(time.perf_counter() - t, 3)
     out["rss_mb"] = peak_rss_mb(resource.RUSAGE_SELF)
+    out.update(bench_search.resident_now())
     return out
 
 
@@ -250,6 +254,9 @@ def main() -> int:
     parser.add_argument("--cancel-at", type=float, default=0.3, help="0 = no cancel/resume")
     parser.add_argument("--no-qt", action="store_true", help="search child without Qt")
     parser.add_argument("--keep", action="store_true", help="keep the temporary data home")
+    parser.add_argument(
+        "--cache", type=Path, help="keep and reuse the plain-Whoosh baseline index here"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--with-qt", default="1", help=argparse.SUPPRESS)
@@ -325,9 +332,35 @@ def measure(args: argparse.Namespace, work: Path) -> int:
     res["one_file_changed"] = run_child("index", home, cancel_at=0)
     res["one_file_changed"]["file"] = changed.name
     save()
+    if not args.limit_files:  # the baseline indexes the same files: all of them
+        base_args = argparse.Namespace(cache=args.cache, rounds=1)
+        res["baseline"] = bench_search.measure("baseline", "100", base_args, work)
+        save()
     print_summary(res)
+    if "baseline" in res:
+        print(bench_search.table("100", issue_row(res), res["baseline"]))
     print(f"bench_library: results in {RESULTS / name}")
     return 0
+
+
+def issue_row(res: dict[str, Any]) -> dict[str, Any]:
+    """This run's figures under the names of bench_search's table."""
+    s, full = res["search"], res.get("resumed") or res.get("first")
+    return {
+        "text_mb": res["mb"],
+        "segments": full["report"].get("segments"),
+        "index_mb": res["index_mb"],
+        "index_mb_s": res["first_indexing"]["mb_per_s"],
+        "query_p50_ms": s["search_no_facets"]["p50_ms"],
+        "query_p95_ms": s["search_no_facets"]["p95_ms"],
+        "query_facets_p50_ms": s["search"]["p50_ms"],
+        "query_facets_p95_ms": s["search"]["p95_ms"],
+        "first_search_ms": round(s["first_search_s"] * 1000),
+        "index_peak_mb": max(full["rss_mb"], full["workers_rss_mb"]),
+        "search_peak_mb": s["rss_mb"],
+        "rssanon_mb": s.get("rssanon_mb"),
+        "rssfile_mb": s.get("rssfile_mb"),
+    }
 
 
 def _brief(run: dict[str, Any]) -> str:

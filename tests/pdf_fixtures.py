@@ -63,10 +63,11 @@ def write_layout_pdf(
     pages: list[list[tuple[float, float, float, str]]],
     *,
     size: tuple[float, float] = (612, 792),
+    sizes: list[tuple[float, float]] | None = None,
 ) -> Path:
     """Write a PDF whose pages hold text items ``(x, y, font size, text)`` placed
-    where a real document puts them (running heads, footnotes, superscripts)."""
-    width, height = size
+    where a real document puts them (running heads, footnotes, superscripts);
+    ``sizes`` gives each page its own (width, height)."""
     objects: list[bytes] = []
 
     def add(body: str | bytes) -> int:
@@ -77,7 +78,8 @@ def write_layout_pdf(
     pages_obj = add("")
     font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     kids = []
-    for items in pages:
+    for number, items in enumerate(pages):
+        width, height = sizes[number] if sizes else size
         ops = []
         for x, y, font_size, text in items:
             ops += [

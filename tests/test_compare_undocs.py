@@ -119,3 +119,19 @@ def test_every_pair_loads_and_aligns(pair: str, ingested) -> None:  # type: igno
     result = compare_segments(old, new)
     assert sum(1 for c in result.changes if c.new is not None) == len(new)
     assert sum(1 for c in result.changes if c.old is not None) == len(old)
+
+
+def test_the_previous_version_of_each_adopted_text_is_its_draft() -> None:
+    """'Compare with the previous version' finds each draft among the corpus' documents."""
+    from briefing_app.core.compare.previous import previous_versions
+    from briefing_app.core.ingest.pipeline import ingest_file
+
+    if not UNDOCS.is_dir():
+        pytest.skip(f"corpus not found: {UNDOCS} (../shared is missing)")
+    distractors = ["A_RES_78_217.pdf", "A_C.3_80_L.20.pdf", "A_80_L.13.pdf", "A_RES_80_5.pdf"]
+    files = [name for old, new, *_ in TRUTH.values() for name in (old, new)] + distractors
+    metas = {name: ingest_file(UNDOCS / name).meta for name in files}
+    for old, new, *_ in TRUTH.values():
+        ranked = previous_versions(metas[new], list(metas.values()))
+        assert ranked and ranked[0].doc_id == metas[old].doc_id, (new, ranked[:2])
+        assert "same title" in ranked[0].reasons

@@ -144,7 +144,9 @@ def test_landscape_page_heads_up_the_side_are_furniture(tmp_path: Path) -> None:
     ]
     first = [(60, 500, 10, "First page of the report.")]
     path = write_layout_pdf(tmp_path / "report.pdf", [first, portrait])
-    wide = write_layout_pdf(tmp_path / "wide.pdf", [first, landscape], size=(792, 612))
+    wide = write_layout_pdf(
+        tmp_path / "wide.pdf", [first, portrait, landscape], sizes=[(612, 792)] * 2 + [(792, 612)]
+    )
     for file in (path, wide):
         text = read_document(file, 10**7).text
         assert "26-00971" not in text and "A/80/600" not in text, file.name

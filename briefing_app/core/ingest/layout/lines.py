@@ -17,6 +17,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _DIGIT_RUN = re.compile(r"\d{1,3}")
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUPERSCRIPT_RATIO = 0.8
+MIN_SIZE = 3.0
 
 
 @dataclass
@@ -52,10 +53,15 @@ def page_lines(textpage: object) -> list[Line]:
             continue
         first, last = begin + lead, begin + len(stripped.rstrip("0123456789 ")) - 1
         last = max(first, last)
-        left, bottom, _, _ = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
+        left, bottom, _, top = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
         _, last_bottom, right, _ = textpage.get_charbox(last, loose=True)  # type: ignore[attr-defined]
         middle = first + (last - first) // 2
-        size = raw.FPDFText_GetFontSize(textpage.raw, middle)  # type: ignore[attr-defined]
+        size = max(  # dot leaders and markers may be set smaller than the line's text
+            raw.FPDFText_GetFontSize(textpage.raw, first),  # type: ignore[attr-defined]
+            raw.FPDFText_GetFontSize(textpage.raw, middle),  # type: ignore[attr-defined]
+        )
+        if size < MIN_SIZE:  # OCR layers scale a 1-point font: the box tells the size
+            size = max(0.8 * (top - bottom), MIN_SIZE)
         body = _superscripts(textpage, raw, stripped, begin, lead)
         lines.append(
             Line(_clean(body.strip()), left, right, bottom, last_bottom, size, piece.endswith(" "))
@@ -83,7 +89,8 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
 
 
 def _superscripts(textpage: object, raw: object, text: str, begin: int, lead: int) -> str:
-    """Digit runs set smaller than the text before them become superscripts."""
+    """Digit runs set smaller than the text before them become superscripts
+    ("in 2019 7" with a small 7 is "in 2019⁷")."""
     if not any(ch.isdigit() for ch in text):
         return text
     out, cursor = [], 0
@@ -94,7 +101,7 @@ def _superscripts(textpage: object, raw: object, text: str, begin: int, lead: in
         before = at - 1
         while before > lead and text[before] == " ":
             before -= 1
-        if not (text[before].isalpha() or text[before] in ".,;:)”’\"'"):
+        if not (text[before].isalnum() or text[before] in ".,;:)”’\"'"):
             continue
         size = raw.FPDFText_GetFontSize(textpage.raw, begin + at)  # type: ignore[attr-defined]
         near = raw.FPDFText_GetFontSize(textpage.raw, begin + before)  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ SMALL = 0.9  # lines this much smaller than the body text are table text
 _SEPARATOR = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _NOTE = re.compile(r"^(\d{1,3}|\*{1,3})\s*([^\d\s].*)$")
 _TERMINAL = tuple(".;:!?")
+_CONTENTS_ENTRY = re.compile(r"^(\S.*?)\s*(?:\.\s?){4,}\s*(\d{1,4})$")  # I. Mandate ...... 6
 
 
 @dataclass
@@ -66,7 +68,7 @@ def compose(pages: list[Page]) -> Composed:
         notes.add(below)
         per_page.append(_blocks(body, body_size, wrapped_signal))
     if wrapped_signal:
-        text = "\n\n".join(_render(b) for b in _join_pages(per_page))
+        text = "\n\n".join(_render(b) for b in _contents_tables(_join_pages(per_page)))
     else:
         text = "\f".join("\n\n".join(_render(b, False) for b in blocks) for blocks in per_page)
     return Composed(text, notes.done(), wrapped_signal, removed)
@@ -139,7 +141,9 @@ def _body_size(pages: list[Page]) -> float:
 def _wrapped_signal(pages: list[Page]) -> bool:
     """Word's PDFs end every wrapped line in a space: then paragraphs are known."""
     lines = [ln for page in pages for ln in page.lines if ln.size and len(ln.text) > 40]
-    return len(lines) >= 5 and sum(ln.wrapped for ln in lines) >= 0.3 * len(lines)
+    wrapped = sum(ln.wrapped for ln in lines)
+    # every line "wrapped" (OCR layers end all lines in a space) says nothing
+    return len(lines) >= 5 and 0.3 * len(lines) <= wrapped < 0.97 * len(lines)
 
 
 def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block]:
@@ -151,6 +155,7 @@ def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block
     ]
     blocks: list[_Block] = []
     prev: Line | None = None
+    pitch = _line_pitch(lines)
     for line, in_table in zip(lines, table, strict=True):
         current = blocks[-1] if blocks else None
         if in_table:
@@ -159,7 +164,10 @@ def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block
             else:
                 blocks.append(_Block([line], table=True))
         elif (
-            current is None or current.table or prev is None or _breaks(prev, line, wrapped_signal)
+            current is None
+            or current.table
+            or prev is None
+            or _breaks(prev, line, wrapped_signal, pitch)
         ):
             blocks.append(_Block([line]))
         else:
@@ -168,15 +176,27 @@ def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block
     return blocks
 
 
-def _breaks(prev: Line, line: Line, wrapped_signal: bool) -> bool:
+def _line_pitch(lines: list[Line]) -> float:
+    """The page's usual distance between lines of one paragraph (typescript
+    scans are double-spaced: a paragraph gap there is wider still)."""
+    gaps = sorted(
+        round(prev.bottom - line.top)
+        for prev, line in itertools.pairwise(lines)
+        if line.size and 0 < prev.bottom - line.top < 3 * line.size
+    )
+    return float(gaps[len(gaps) // 2]) if len(gaps) >= 3 else 0.0
+
+
+def _breaks(prev: Line, line: Line, wrapped_signal: bool, pitch: float = 0.0) -> bool:
     if not line.size or not prev.size:
         return False
     size = max(prev.size, line.size)
     gap = prev.bottom - line.top
-    if gap > PARAGRAPH_GAP * size or gap < -0.5 * size:
+    if gap > max(PARAGRAPH_GAP * size, 1.25 * pitch) or gap < -0.5 * size:
         return True
     ends_hyphen = prev.text.endswith(("-", "\ufffe"))
-    if wrapped_signal and not prev.wrapped and not ends_hyphen:
+    runs_on = prev.text[-1:].isalnum() and line.text[:1].islower()  # a lost wrap mark
+    if wrapped_signal and not prev.wrapped and not ends_hyphen and not runs_on:
         return True
     return (
         not prev.wrapped
@@ -205,6 +225,27 @@ def _continues(prev: _Block, nxt: _Block) -> bool:
     if last.wrapped or last.text.endswith(("-", "\ufffe")):
         return True
     return not last.text.endswith(_TERMINAL) and first.text[:1].islower()
+
+
+def _contents_tables(blocks: list[_Block]) -> list[_Block]:
+    """Table-of-contents entries (dot leaders, page number) as one table, so
+    that "A. Mandate ...... 6" is never taken for a heading."""
+    out: list[_Block] = []
+    for block in blocks:
+        entry = (
+            None
+            if block.table
+            else _CONTENTS_ENTRY.match(join_words([ln.text for ln in block.lines]))
+        )
+        if entry is None:
+            out.append(block)
+            continue
+        row = Line(f"{entry.group(1).strip()} | {entry.group(2)}")
+        if out and out[-1].table and out[-1].lines[-1].text.count(" | ") == 1:
+            out[-1].lines.append(row)
+        else:
+            out.append(_Block([row], table=True))
+    return out
 
 
 def _render(block: _Block, one_line: bool = True) -> str:
