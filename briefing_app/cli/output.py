@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from typing import Any
 
-from briefing_app.core.models import SearchResult
+from briefing_app.core.models import Hit, SearchResult
 
 
 def print_json(data: Any) -> None:
@@ -35,12 +34,16 @@ def print_hits(result: SearchResult) -> None:
     print(f"{result.total} result(s) for {result.query!r}")
     for rank, hit in enumerate(result.hits, 1):
         print(f"\n{rank}. {hit.citation}  [{hit.segment_id}]")
-        print(f"   {strip_marks(hit.snippet or hit.text[:200])}")
+        print(f"   {terminal_snippet(hit)}")
 
 
-def strip_marks(snippet: str) -> str:
-    """Terminal rendering of an HTML snippet: <b>x</b> becomes *x*, entities decoded."""
-    return html.unescape(snippet.replace("<b>", "*").replace("</b>", "*"))
+def terminal_snippet(hit: Hit) -> str:
+    """The snippet as a terminal shows it: the matched words between asterisks."""
+    if not hit.snippet:
+        return hit.text[:200]
+    from briefing_app.core.index.snippets import fragment_runs, runs_text, word_spans_of
+
+    return runs_text(fragment_runs(hit.text, word_spans_of(hit.text, hit.terms)))
 
 
 def marked_diff(ops: list[dict[str, str]]) -> str:

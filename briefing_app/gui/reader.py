@@ -40,7 +40,6 @@ from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import DocumentMeta, Segment
 from briefing_app.gui import style
 
-_MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 REF_SCHEME = "ref"
 
 
@@ -54,12 +53,6 @@ def reference_key(url: QUrl | str) -> str | None:
     text = url.toString() if isinstance(url, QUrl) else url
     scheme, sep, rest = text.partition(":")
     return unquote(rest) if sep and scheme == REF_SCHEME and rest else None
-
-
-def marked_words(snippet: str) -> list[str]:
-    """The words the search matched, as the snippet marks them."""
-    words = {html.unescape(w).strip() for w in _MARK.findall(snippet or "")}
-    return sorted((w for w in words if w), key=len, reverse=True)
 
 
 class ReaderView(QTextBrowser):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from briefing_app.core.models import DocumentMeta, Hit, Segment
 from briefing_app.gui.library_service import LibraryService
-from briefing_app.gui.reader import ReaderPanel, marked_words
+from briefing_app.gui.reader import ReaderPanel
 
 READER_DELAY_MS = 60
 
@@ -48,7 +48,7 @@ class ReaderRouter(QObject):
         hit = self._hit
         if hit is None:
             return
-        words = marked_words(hit.snippet)
+        words = list(hit.terms)
         key = (hit.segment_id, tuple(words))
         if key != self._key:
             self._key = key

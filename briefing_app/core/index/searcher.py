@@ -27,7 +27,7 @@ from briefing_app.core.index.query import (
 )
 from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
-from briefing_app.core.index.snippets import snippet
+from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
@@ -200,6 +200,7 @@ class SearchEngine:
     def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
         seg = _segment(searcher.stored_fields(docnum))
         doc = self.catalog.documents.get(seg.doc_id) or DocumentMeta(seg.doc_id, seg.doc_id)
+        marked = mark_matches(seg.text, marks) if mark else None
         return Hit(
             doc_id=seg.doc_id,
             doc_title=doc.title,
@@ -209,8 +210,9 @@ class SearchEngine:
             section=seg.section,
             citation=cite(doc, seg),
             text=seg.text,
-            snippet=snippet(seg.text, marks) if mark else "",
+            snippet=marked.html if marked else "",
             score=round(float(score), 4),
+            terms=marked.words if marked else [],
         )
 
 

@@ -1,12 +1,18 @@
-"""Snippets: HTML-escaped text with matched words in ``<b>…</b>``.
+"""Snippets: the best fragments of a passage with the matched words marked.
 
 Segments are short and their text is stored, so highlighting re-reads one
 paragraph with the index's own analyzer: no positions or character offsets
 in the index, and what is marked is exactly what matched (stems included).
+
+The marks are data (``Run``: text and whether it matched) and the matched
+words as written (``Hit.terms``); each front end renders them its own way.
+``snippet`` is the HTML form (``<b>…</b>``) that the CLI's JSON carries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
 
 from briefing_app.core.index.analysis import word_spans
@@ -16,19 +22,69 @@ MAX_FRAGMENTS = 3
 SHORT_TEXT = 360
 JOINER = " … "
 
+#: A piece of snippet text and whether the query matched it.
+Run = tuple[str, bool]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Marked:
+    html: str  # the snippet, HTML-escaped, matches in <b>
+    words: list[str]  # the matched words as written, longest first
+
+
+def mark(text: str, terms: set[str]) -> Marked:
+    """Snippet and matched words of ``text`` for the query's analysed ``terms``."""
+    spans = term_spans(text, terms)
+    return Marked(runs_html(fragment_runs(text, spans)), words_at(text, spans))
+
 
 def snippet(text: str, terms: set[str]) -> str:
-    """The best fragments of ``text`` around the query terms, marked."""
-    spans = [(s, e) for s, e, term in word_spans(text) if term in terms] if terms else []
+    """The best fragments of ``text`` around the query terms, marked (HTML)."""
+    return runs_html(fragment_runs(text, term_spans(text, terms)))
+
+
+def term_spans(text: str, terms: set[str]) -> list[Span]:
+    """Where the analysed ``terms`` occur in ``text``."""
+    return [(s, e) for s, e, term in word_spans(text) if term in terms] if terms else []
+
+
+def word_spans_of(text: str, words: Iterable[str]) -> list[Span]:
+    """Where the matched ``words`` (as ``Hit.terms`` has them) occur in ``text``."""
+    wanted = {w.casefold() for w in words}
+    if not wanted:
+        return []
+    return [(s, e) for s, e, _term in word_spans(text) if text[s:e].casefold() in wanted]
+
+
+def words_at(text: str, spans: list[Span]) -> list[str]:
+    return sorted({text[s:e] for s, e in spans}, key=lambda w: (-len(w), w))
+
+
+def fragment_runs(text: str, spans: list[Span]) -> list[Run]:
+    """Up to three fragments of ``text`` around ``spans``, as marked runs."""
     if not spans:
-        return escape(_clip(text, 0, FRAGMENT_CHARS))
+        return [(_clip(text, 0, FRAGMENT_CHARS), False)]
     if len(text) <= SHORT_TEXT:
-        return _mark(text, 0, len(text), spans)
+        return _runs(text, 0, len(text), spans)
     windows = _windows(text, spans)
-    body = JOINER.join(_mark(text, start, end, spans) for start, end in windows)
-    lead = "…" if windows[0][0] > 0 else ""
-    tail = "…" if windows[-1][1] < len(text) else ""
-    return f"{lead}{body}{tail}"
+    runs: list[Run] = [("…", False)] if windows[0][0] > 0 else []
+    for i, (start, end) in enumerate(windows):
+        if i:
+            runs.append((JOINER, False))
+        runs.extend(_runs(text, start, end, spans))
+    if windows[-1][1] < len(text):
+        runs.append(("…", False))
+    return [r for r in runs if r[0]]
+
+
+def runs_html(runs: list[Run]) -> str:
+    return "".join(f"<b>{escape(t)}</b>" if marked else escape(t) for t, marked in runs)
+
+
+def runs_text(runs: list[Run], before: str = "*", after: str = "*") -> str:
+    """Plain text with the matches between ``before`` and ``after`` (a terminal's marks)."""
+    return "".join(f"{before}{t}{after}" if marked else t for t, marked in runs)
 
 
 def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -54,17 +110,22 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _mark(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    out = []
+def _runs(text: str, start: int, end: int, spans: list[Span]) -> list[Run]:
+    """The runs of text[start:end], surrounding whitespace trimmed."""
+    runs: list[Run] = []
     cursor = start
     for s, e in spans:
         if s < start or e > end:
             continue
-        out.append(escape(text[cursor:s]))
-        out.append(f"<b>{escape(text[s:e])}</b>")
+        runs.append((text[cursor:s], False))
+        runs.append((text[s:e], True))
         cursor = e
-    out.append(escape(text[cursor:end]))
-    return "".join(out).strip()
+    runs.append((text[cursor:end], False))
+    if runs and not runs[0][1]:
+        runs[0] = (runs[0][0].lstrip(), False)
+    if runs and not runs[-1][1]:
+        runs[-1] = (runs[-1][0].rstrip(), False)
+    return [r for r in runs if r[0]]
 
 
 def _clip(text: str, start: int, length: int) -> str:

@@ -1,8 +1,8 @@
 """Export the current hit list for a briefing note: DOCX table or CSV.
 
 The DOCX is what a delegate pastes into a briefing note: one row per hit
-with its citation, kind and the passage (matched words in bold, from the
-snippet's ``<b>`` marks). The CSV carries the same plus ids and scores for a
+with its citation, kind and the passage (the snippet's fragments, the words
+the search matched in bold). The CSV carries the same plus ids and scores for a
 spreadsheet. Both are written to a temporary file next to the target and
 renamed, so a failed export never leaves half a file behind.
 """
@@ -10,13 +10,12 @@ renamed, so a failed export never leaves half a file behind.
 from __future__ import annotations
 
 import csv
-import html
 import io
-import re
 from pathlib import Path
 
 from briefing_app.core.annotation.operative import operative_phrase
 from briefing_app.core.atomic import write_bytes_atomic
+from briefing_app.core.index.snippets import Run, fragment_runs, runs_text, word_spans_of
 from briefing_app.core.models import Hit, SearchResult
 
 SUFFIXES = (".docx", ".csv")
@@ -33,7 +32,6 @@ CSV_COLUMNS = (
     "segment_id",
     "score",
 )
-_MARK = re.compile(r"(<b>.*?</b>)", re.DOTALL)
 
 
 class ExportError(ValueError):
@@ -51,25 +49,11 @@ def export_hits(result: SearchResult, path: Path) -> Path:
     return path
 
 
-def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
-    """'a <b>b</b> c' -> [('a ', False), ('b', True), (' c', False)], unescaped."""
-    runs = []
-    for part in _MARK.split(snippet):
-        if not part:
-            continue
-        bold = part.startswith("<b>") and part.endswith("</b>")
-        text = part[3:-4] if bold else part
-        runs.append((html.unescape(re.sub(r"</?b>", "", text)), bold))
-    return runs
-
-
-def plain_snippet(snippet: str) -> str:
-    return "".join(text for text, _ in snippet_runs(snippet))
-
-
-def _passage(hit: Hit) -> list[tuple[str, bool]]:
-    """The snippet with its bold marks when the search made one, else the text."""
-    return snippet_runs(hit.snippet) if hit.snippet else [(hit.text, False)]
+def snippet_runs(hit: Hit) -> list[Run]:
+    """The hit's snippet as runs (matched words marked), else its whole text."""
+    if not hit.snippet:
+        return [(hit.text, False)]
+    return fragment_runs(hit.text, word_spans_of(hit.text, hit.terms))
 
 
 def _operative(hit: Hit) -> str | None:
@@ -102,7 +86,7 @@ def _csv_text(result: SearchResult) -> str:
                 (hit.precedent.date if hit.precedent else None) or "",
                 _operative(hit) or "",
                 hit.text,
-                plain_snippet(hit.snippet) if hit.snippet else "",
+                runs_text(snippet_runs(hit), "", "") if hit.snippet else "",
                 hit.segment_id,
                 f"{hit.score:.4f}",
             ]
@@ -130,7 +114,7 @@ def _docx_bytes(result: SearchResult) -> bytes:
         cells[1].text = hit.citation
         cells[2].text = _kind_label(hit)
         paragraph = cells[3].paragraphs[0]
-        for text, bold in _passage(hit):
+        for text, bold in snippet_runs(hit):
             run = paragraph.add_run(text)
             run.bold = bold
     for row in table.rows:
