@@ -30,8 +30,18 @@ XFAIL_FILE = TRUTH_DIR / "xfail.toml"
 #: The unit kinds whose counts the truth fixes (tables are the reader's choice).
 COUNTED_KINDS = ("preambular", "operative", "article", "recommendation", "paragraph")
 CHECKS = (
-    "refused", "kind", "title", "symbol", "date", "distribution_date", "agenda_item",
-    "sponsors", "counts", "units", "words_kept", "furniture",
+    "refused",
+    "kind",
+    "title",
+    "symbol",
+    "date",
+    "distribution_date",
+    "agenda_item",
+    "sponsors",
+    "counts",
+    "units",
+    "words_kept",
+    "furniture",
 )
 WORDS_KEPT_MIN = 99.5
 _META_SKIP = {"doc_id", "kind", "source", "content_hash", "year"}
@@ -253,7 +263,8 @@ def _unit_problem(doc: IngestedDocument, unit: dict[str, Any]) -> str | None:
     if unit.get("section"):
         label += f" in {unit['section']!r}"
     candidates = [
-        s for s in doc.segments
+        s
+        for s in doc.segments
         if s.kind == unit["kind"]
         and ("number" not in unit or s.number == str(unit["number"]))
         and unit.get("section", "") in s.section
@@ -280,8 +291,9 @@ def row(name: str) -> dict[str, Any]:
     truth = truths().get(name, {})
     data: dict[str, Any] = {"document": name, "seconds": round(out.seconds, 3)}
     if out.doc is None:
-        data.update(kind="refused", refused=out.refused,
-                    expected_refusal=bool(truth.get("refused")))
+        data.update(
+            kind="refused", refused=out.refused, expected_refusal=bool(truth.get("refused"))
+        )
         return data
     kept = words_kept(name)
     data.update(
@@ -306,7 +318,8 @@ def format_row(data: dict[str, Any]) -> str:
     units = data["units"]
     if data["expected"] is not None:
         shown = " ".join(
-            f"{k[:4]} {units.get(k, 0)}/{v}" for k, v in data["expected"].items()
+            f"{k[:4]} {units.get(k, 0)}/{v}"
+            for k, v in data["expected"].items()
             if v or units.get(k, 0)
         )
     else:
@@ -315,20 +328,25 @@ def format_row(data: dict[str, Any]) -> str:
     title = {True: "yes", False: "NO", None: "-"}[data["title_right"]]
     failed = [c for c, ok in data["checks"].items() if not ok]
     status = "ok" if not failed else "fails: " + ",".join(failed)
-    return (f"{data['document']:<34} {data['kind']:<17} {shown:<44} kept {kept:>7} "
-            f"furn {data['furniture']:>3} title {title:<3} {status}")
+    return (
+        f"{data['document']:<34} {data['kind']:<17} {shown:<44} kept {kept:>7} "
+        f"furn {data['furniture']:>3} title {title:<3} {status}"
+    )
 
 
 def summary_line(rows: list[dict[str, Any]]) -> str:
     """Documents with every check right, and words kept over the whole corpus."""
     graded = [r for r in rows if r["kind"] != "refused" or r["expected_refusal"]]
     right = sum(
-        1 for r in graded
+        1
+        for r in graded
         if (r["kind"] == "refused" and r["expected_refusal"])
         or (r["kind"] != "refused" and all(r["checks"].values()))
     )
     total = sum(r["words_total"] or 0 for r in rows if r["kind"] != "refused")
     lost = sum(r["words_lost"] or 0 for r in rows if r["kind"] != "refused")
     kept = 100.0 * (total - lost) / total if total else 0.0
-    return (f"documents right: {right}/{len(rows)}; words kept overall: {kept:.2f} % "
-            f"({total - lost}/{total})")
+    return (
+        f"documents right: {right}/{len(rows)}; words kept overall: {kept:.2f} % "
+        f"({total - lost}/{total})"
+    )

@@ -53,7 +53,9 @@ def pdf_pages(path: Path) -> tuple[str, ...]:
     """pdftotext's pages (read once per path and session)."""
     out = subprocess.run(
         ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True, check=True, timeout=60,
+        capture_output=True,
+        check=True,
+        timeout=60,
     ).stdout.decode("utf-8", "replace")
     pages = out.split("\f")
     return tuple(pages[:-1] if pages and not pages[-1].strip() else pages)
@@ -98,9 +100,7 @@ def pdf_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) -> 
     """(body text without furniture, page count)."""
     pages = pdf_pages(path)
     extra = list(extra)
-    text = "\n".join(
-        strip_page(page, symbol, i == 0, extra) for i, page in enumerate(pages)
-    )
+    text = "\n".join(strip_page(page, symbol, i == 0, extra) for i, page in enumerate(pages))
     return _drop_masthead_symbol(text, symbol), len(pages)
 
 
@@ -144,7 +144,7 @@ def _drop_masthead_symbol(text: str, symbol: str | None) -> str:
         return text
     match = symbol_pattern(symbol).search(text)
     if match and match.start() < 400:
-        text = text[: match.start()] + text[match.end():]
+        text = text[: match.start()] + text[match.end() :]
     return text
 
 
@@ -188,8 +188,9 @@ _ARTEFACTS = re.compile(r"-{3,}media/|media/image\d|\bfootnote\d+\)")
 _BAR_CODE = re.compile(r"\*\d{7,}\*")
 
 
-def furniture_in(units: list[str], reference: str, symbol: str | None, pages: int,
-                 jobs: set[str]) -> list[str]:
+def furniture_in(
+    units: list[str], reference: str, symbol: str | None, pages: int, jobs: set[str]
+) -> list[str]:
     """Furniture strings found inside units. A string that the body text itself contains
     (a report citing its own symbol) counts only beyond the times the body has it."""
     found: list[str] = []
