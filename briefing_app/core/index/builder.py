@@ -71,8 +71,8 @@ def build(
     index_dir = home.index_dir
     with writer_lock(index_dir):
         gen = _open_for_writing(index_dir, repair, report)
-        paths = [os.path.abspath(Path(p).expanduser()) for p in paths]
-        pending = list(dict.fromkeys([*gen.pending, *paths]))
+        wanted = [os.path.abspath(Path(p).expanduser()) for p in paths]
+        pending = list(dict.fromkeys([*gen.pending, *wanted]))
         if pending != gen.pending:  # remembered before any work: a crash or full disk
             with contextlib.suppress(OSError, st.StateError):  # before the first batch
                 rewrite_state(index_dir, gen.number, gen.catalog, pending)  # loses nothing
