@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")
-_JOB_LINE = re.compile(r"^\s*\d{2}-\d{5}(\s*\([A-Z]\))?(\s+\d{6})?\s*$")
+_JOB_LINE = re.compile(r"^\s*\d{2}-\d{5}\*?(\s*\([A-Z]\))?(\s+\d{6}){0,2}\s*$")
 _BAR_CODE_LINE = re.compile(r"^\s*\*\d{7,}\*\s*$")
 _PAGE_LINE = re.compile(
     r"^\s*(\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,3}/\d{1,3}|\d{1,3}/\d{1,3})\s*$"

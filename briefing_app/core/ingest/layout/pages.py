@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.ingest.layout import furniture as f
 from briefing_app.core.ingest.layout.lines import Line
+from briefing_app.core.ingest.layout.tables import with_captions
 from briefing_app.core.ingest.layout.text import join_words, starts_item
 
 TOP_BAND = 62.0  # points below the page top where running heads sit
@@ -68,7 +69,8 @@ def compose(pages: list[Page]) -> Composed:
         notes.add(below)
         per_page.append(_blocks(body, body_size, wrapped_signal))
     if wrapped_signal:
-        text = "\n\n".join(_render(b) for b in _contents_tables(_join_pages(per_page)))
+        rendered = [_render(b) for b in _contents_tables(_join_pages(per_page))]
+        text = "\n\n".join(with_captions(rendered))
     else:
         text = "\f".join("\n\n".join(_render(b, False) for b in blocks) for blocks in per_page)
     return Composed(text, notes.done(), wrapped_signal, removed)
@@ -155,7 +157,7 @@ def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block
     ]
     blocks: list[_Block] = []
     prev: Line | None = None
-    pitch = _line_pitch(lines)
+    pitch = 0.0 if wrapped_signal else _line_pitch(lines)  # scans: double-spaced
     for line, in_table in zip(lines, table, strict=True):
         current = blocks[-1] if blocks else None
         if in_table:
@@ -222,6 +224,10 @@ def _continues(prev: _Block, nxt: _Block) -> bool:
     if prev.table or nxt.table:
         return prev.table and nxt.table
     last, first = prev.lines[-1], nxt.lines[0]
+    if starts_item(first.text):
+        return False  # a numbered paragraph or sub-item starts afresh
+    if len(prev.lines) > 1 and first.x0 > last.x0 + 8:
+        return False  # indented like a first line, not like the lines it would continue
     if last.wrapped or last.text.endswith(("-", "\ufffe")):
         return True
     return not last.text.endswith(_TERMINAL) and first.text[:1].islower()
