@@ -5,7 +5,7 @@ the structure stage: words kept against an independent extraction
 (``pdftotext -layout`` for PDF, python-docx's paragraphs and tables for
 DOCX, page furniture excluded from both) and the furniture strings still
 found; then the pipeline's MB/s on 10 MB of the General Debate speeches
-(../shared/corpora/ungdc) and the time to ingest the 71-page A_80_605.pdf.
+(../shared/corpora/ungdc) and the time to ingest the 71-page A_80_605.pdf and its DOCX.
 
     python benchmarks/bench_ingest.py            # everything
     python benchmarks/bench_ingest.py --quality  # only the per-document table
@@ -88,6 +88,12 @@ def speed() -> dict:
             times.append(time.perf_counter() - start)
         out["a_80_605_pdf_s"] = round(min(times), 3)
         print(f"A_80_605.pdf (71 pages): {out['a_80_605_pdf_s']} s (best of 3)")
+    word = SHARED / "undocs" / "A_80_605.docx"
+    if word.exists():
+        start = time.perf_counter()
+        ingest_file(word)
+        out["a_80_605_docx_s"] = round(time.perf_counter() - start, 3)
+        print(f"A_80_605.docx (3.5 MB, 56 tables): {out['a_80_605_docx_s']} s")
     return out
 
 

@@ -147,7 +147,7 @@ def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path: Path) -> None:
 
 
 def assert_bundle_reads_pdf_and_word(bundle: Path, tmp_path: Path) -> None:
-    """pdfium's binary, docx2python and python-pptx are loaded lazily: only a real file
+    """pdfium's binary, lxml and python-pptx are loaded lazily: only a real file
     proves them."""
     import json
 

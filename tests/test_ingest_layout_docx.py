@@ -88,3 +88,22 @@ def test_no_conversion_artefacts_and_footnotes_apart(report: Path) -> None:
     para1 = next(s for s in doc.segments if s.number == "1")
     assert para1.footnotes == ["1 Estimates as at 28 February 2026."]
     assert doc.segments[-1].text.endswith("report on the costs.")
+
+
+def test_automatic_numbering_and_bold_recommendations(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("States should mark firearms.", "States should keep records.", "UNODC assists."):
+        document.add_paragraph(text, style="List Number")
+    para = document.add_paragraph("The Committee notes the plan. ")
+    para.add_run("The Committee recommends its approval.").bold = True
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    paragraphs = read_document(path, 10**7).text.strip().split("\n\n")
+    assert paragraphs[:3] == [
+        "1. States should mark firearms.",
+        "2. States should keep records.",
+        "3. UNODC assists.",
+    ]
+    assert (
+        paragraphs[3] == "The Committee notes the plan. **The Committee recommends its approval.**"
+    )

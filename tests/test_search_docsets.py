@@ -21,6 +21,7 @@ QUERIES = [
     "traf*",
     "trafficing~",
     '"illicit trafficking"',
+    "order:5",
     "*",
 ]
 
@@ -107,6 +108,7 @@ SCORED = [
     "kind:recommendation marking",
     "traf*",
     "trafficing~",
+    "order:5 firearms",
 ]
 
 

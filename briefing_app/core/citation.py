@@ -22,41 +22,12 @@ import re
 
 from briefing_app.core.models import (
     ARTICLE,
-    OPERATIVE,
-    PARAGRAPH,
     PREAMBULAR,
-    RECOMMENDATION,
-    SLIDE,
-    TABLE,
     DocumentMeta,
     Segment,
+    kind_label,
 )
 
-_UNIT = {
-    RECOMMENDATION: "recommendation",
-    PARAGRAPH: "para.",
-    OPERATIVE: "para.",
-    SLIDE: "slide",
-    ARTICLE: "article",
-    TABLE: "table",
-}
-_SPOKEN = {
-    RECOMMENDATION: "recommendation",
-    PARAGRAPH: "paragraph",
-    OPERATIVE: "paragraph",
-    SLIDE: "slide",
-    ARTICLE: "article",
-    TABLE: "table",
-}
-_LABEL = {
-    PREAMBULAR: "PP",
-    OPERATIVE: "OP",
-    ARTICLE: "Art.",
-    RECOMMENDATION: "Rec.",
-    PARAGRAPH: "Para.",
-    SLIDE: "Slide",
-    TABLE: "Table",
-}
 _ORDINALS = [
     "first",
     "second",
@@ -102,7 +73,7 @@ _DRAFT_KINDS = ("draft-resolution", "draft-decision")
 
 def unit_label(kind: str, number: str) -> str:
     """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3'."""
-    return f"{_LABEL.get(kind, kind.capitalize())} {number}".strip()
+    return f"{kind_label(kind).short} {number}".strip()
 
 
 def ordinal(number: int) -> str:
@@ -167,14 +138,14 @@ def pinpoint(kind: str, number: str) -> str:
     """'recommendation 18', 'para. 33', 'third preambular paragraph', 'article 7'."""
     if kind == PREAMBULAR and number.isdigit():
         return f"{ordinal(int(number))} preambular paragraph"
-    return f"{_UNIT.get(kind, kind)} {number}".strip()
+    return f"{kind_label(kind).cite} {number}".strip()
 
 
 def spoken_pinpoint(kind: str, number: str) -> str:
     """The unit in running text: 'paragraph 18', 'the third preambular paragraph'."""
     if kind == PREAMBULAR and number.isdigit():
         return f"the {ordinal(int(number))} preambular paragraph"
-    return f"{_SPOKEN.get(kind, kind)} {number}".strip()
+    return f"{kind_label(kind).spoken} {number}".strip()
 
 
 def item_pinpoint(kind: str, number: str, item: str) -> str:

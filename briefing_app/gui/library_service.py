@@ -130,8 +130,14 @@ class LibraryService(QObject):
         self._pool.clear()
         self._abandoned.append(self._pool)
         self._pool = serial_pool()
-        self._library = None
+        self._library = self._fresh_library()
         self._busy_since = None
+
+    def _fresh_library(self) -> Any:
+        """Another reader of the same library (cheap: it opens the index on first use)."""
+        from briefing_app.core.library import Library
+
+        return Library(self.home.root)
 
     def _deliver_facets(self, generation: int, counts: dict[str, dict[str, int]] | None) -> None:
         if counts is not None and generation == self._generation:

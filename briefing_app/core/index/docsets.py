@@ -11,17 +11,21 @@ is ``bit_count()``, all in C. Queries this module cannot express exactly
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from itertools import compress
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable
+from itertools import compress, repeat
 from typing import Any
 
 from whoosh import query as Q
 
-from briefing_app.core.index.positions import phrase_docs, raw_matcher
+from briefing_app.core.index.positions import blocks, phrase_docs
 
 #: Bitsets kept, in bytes (a set over 300,000 passages is 37 KB).
 CACHE_BYTES = 48 * 1024 * 1024
+#: Fields whose terms the scorer decodes with their frequencies.
+SCORED_FIELDS = frozenset({"text", "heading"})
 _TO_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+_TO_DIGITS = bytes([48] + [49] * 255)  # flag byte -> "0" or "1"
 
 
 class DocSets:
@@ -31,8 +35,11 @@ class DocSets:
         self.reader = reader
         self.size = reader.doc_count_all()
         self.live = self._live()
-        self._cache: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._cached_bytes = 0
+        # Set by the scorer: decodes a scored field's term once for both uses
+        # (its frequencies, one byte per document, and so its bitset).
+        self.frequencies: Callable[[str, str], bytes] | None = None
 
     def _live(self) -> int:
         everything = (1 << self.size) - 1
@@ -47,7 +54,7 @@ class DocSets:
         return everything & ~int.from_bytes(dead, "little")
 
     # -- terms ---------------------------------------------------------------------
-    def term(self, field: str, text: str) -> int:
+    def term(self, field: str, text: str | bytes) -> int:
         """Live documents whose ``field`` holds ``text`` (cached)."""
         key = (field, text)
         found = self._cache.get(key)
@@ -58,20 +65,22 @@ class DocSets:
         self._remember(key, bits)
         return bits
 
-    def _remember(self, key: tuple[str, str], bits: int) -> None:
+    def _remember(self, key: tuple[str, str | bytes], bits: int) -> None:
         self._cache[key] = bits
         self._cached_bytes += (bits.bit_length() + 7) // 8 + 64
         while self._cached_bytes > CACHE_BYTES and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._cached_bytes -= (old.bit_length() + 7) // 8 + 64
 
-    def _decode(self, field: str, text: str) -> int:
-        ids: list[int] = []
+    def _decode(self, field: str, text: str | bytes) -> int:
+        if self.frequencies is not None and field in SCORED_FIELDS and isinstance(text, str):
+            return self.from_flags(self.frequencies(field, text))
+        flags = bytearray(self.size)
         for leaf, offset in self.reader.leaf_readers():
             if (field, text) in leaf:
-                found = raw_ids(leaf.postings(field, text))
-                ids.extend(map(offset.__add__, found) if offset else found)
-        return self.from_ids(ids)
+                for ids in blocks(leaf.postings(field, text)):
+                    set_all(flags, map(offset.__add__, ids) if offset else ids, repeat(1))
+        return self.from_flags(flags)
 
     def phrase(self, q: Q.Phrase) -> int | None:
         """Documents with the phrase (words adjacent, in order), cached; None if unsupported."""
@@ -96,7 +105,7 @@ class DocSets:
     def evaluate(self, q: Q.Query) -> int | None:
         """The documents matching ``q``, or None when it needs Whoosh (phrases…)."""
         if isinstance(q, Q.Term):
-            return self.term(q.fieldname, str(q.text))
+            return self.term(q.fieldname, q.text)  # bytes for numeric fields
         if isinstance(q, Q.Phrase):
             return self.phrase(q)
         if isinstance(q, Q.Every):
@@ -128,27 +137,29 @@ class DocSets:
         digits = bin(bits)[:1:-1].encode("ascii").translate(_TO_FLAGS)
         return digits.ljust(self.size, b"\x00")
 
-    def from_ids(self, ids: list[int]) -> int:
-        marks = bytearray((self.size + 7) // 8)
-        for d in ids:
-            marks[d >> 3] |= 1 << (d & 7)
-        return int.from_bytes(marks, "little")
+    def from_ids(self, ids: Iterable[int]) -> int:
+        flags = bytearray(self.size)
+        set_all(flags, ids, repeat(1))
+        return self.from_flags(flags)
+
+    @staticmethod
+    def from_flags(flags: bytes | bytearray) -> int:
+        """The bitset of a flag string (non-zero byte = member), through C translations."""
+        digits = bytes(flags).translate(_TO_DIGITS)[::-1]
+        return int(digits, 2) if digits else 0
 
     def ids(self, bits: int) -> list[int]:
         return list(compress(range(self.size), self.flags(bits)))
 
 
 def raw_ids(m: Any) -> list[int]:
-    """All ids of a posting matcher, a block at a time when it is Whoosh 3's."""
-    needed = ("_read_ids", "_next_block", "_blocklength", "_i", "_ids")
-    m = raw_matcher(m)
-    if not all(hasattr(m, name) for name in needed):
-        return list(m.all_ids())
+    """All ids of a posting matcher (deleted documents included), block by block."""
     out: list[int] = []
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        out.extend(m._ids[m._i : m._blocklength])
-        m._i = m._blocklength
-        m._next_block()
+    for ids in blocks(m):
+        out.extend(ids)
     return out
+
+
+def set_all(target: bytearray, ids: Iterable[int], values: Iterable[int]) -> None:
+    """``target[i] = v`` for each pair, in C (no Python call per item)."""
+    deque(map(target.__setitem__, ids, values), maxlen=0)

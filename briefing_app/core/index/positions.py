@@ -9,6 +9,7 @@ cached per index generation by ``docsets``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress
 from pickle import loads
 from typing import Any
@@ -44,26 +45,41 @@ def raw_matcher(m: Any) -> Any:
     return m
 
 
+def blocks(m: Any) -> Iterator[Sequence[int]]:
+    """The ids of each posting block in turn (the matcher is left on that block).
+
+    Whoosh decodes a block's id deltas with a Python generator; ``accumulate``
+    does the same in C. Falls back to one id at a time for other matchers.
+    """
+    m = raw_matcher(m)
+    if not all(hasattr(m, n) for n in ("_read_data", "_next_block", "_byteids", "_data")):
+        while m.is_active():
+            yield [m.id()]
+            m.next()
+        return
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids = m._data[0]
+        m._ids = ids = ids if m._byteids else list(accumulate(ids))
+        yield ids
+        m._i = m._blocklength
+        m._next_block()
+
+
 def _values(m: Any, offset: int, candidates: bytes) -> dict[int, bytes]:
     """docnum (in the segment) -> encoded positions, for candidate documents only."""
     out: dict[int, bytes] = {}
-    if not hasattr(m, "_read_values"):
-        while m.is_active():
-            if candidates[m.id() + offset]:
-                out[m.id()] = m.value()
-            m.next()
-        return out
     pick = candidates.__getitem__
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._values is None:
+    m = raw_matcher(m)
+    for ids in blocks(m):
+        if hasattr(m, "_read_values"):
             m._read_values()
-        ids = m._ids
+            values = m._values
+        else:
+            values = [m.value()]
         wanted = map(pick, map(offset.__add__, ids)) if offset else map(pick, ids)
-        out.update(compress(zip(ids, m._values, strict=False), wanted))
-        m._i = m._blocklength
-        m._next_block()
+        out.update(compress(zip(ids, values, strict=False), wanted))
     return out
 
 

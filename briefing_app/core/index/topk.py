@@ -28,8 +28,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.scoring import bm25
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from briefing_app.core.index.docsets import DocSets
-from briefing_app.core.index.positions import raw_matcher
+from briefing_app.core.index.docsets import DocSets, set_all
+from briefing_app.core.index.positions import blocks, raw_matcher
 
 #: Score keys kept, in bytes (two bytes per document per term).
 TF_CACHE_BYTES = 40 * 1024 * 1024
@@ -66,6 +66,7 @@ class Scorer:
             OrderedDict()
         )
         self._tf_bytes = 0
+        docsets.frequencies = self._frequencies
 
     def supports(self, q: Q.Query) -> bool:
         """Can this query tree be scored here (terms, AND, OR, NOT only)?"""
@@ -107,11 +108,12 @@ class Scorer:
         return None  # Every, NullQuery: no score of their own
 
     def _term(self, q: Q.Term, flags: bytes, boost: float) -> list[float]:
-        field, text = q.fieldname, str(q.text)
-        if not self.searcher.schema[field].scorable:  # Whoosh scores these by weight 1
+        field, text = q.fieldname, q.text
+        if field not in self.searcher.schema or not self.searcher.schema[field].scorable:
+            # Whoosh scores these by their weight, 1
             present = compress(self.docsets.flags(self.docsets.term(field, text)), flags)
             return list(map(boost.__mul__, present))
-        keys, memos = self._keys(field, text)
+        keys, memos = self._keys(field, str(text))
         memo = memos.get(boost)
         if memo is None:
             memo = memos[boost] = _Memo(memos[1.0].idf * boost, memos[1.0].avgfl)
@@ -134,20 +136,26 @@ class Scorer:
         if found is not None:
             self._tf.move_to_end(key)
             return found
+        self._frequencies(field, text)
+        return self._tf[key]
+
+    def _frequencies(self, field: str, text: str) -> bytearray:
+        """Decode a term's postings once: cache its score keys, return its frequencies."""
         tf = bytearray(self.docsets.size)
         for leaf, offset in self.searcher.reader().leaf_readers():
             if (field, text) in leaf:
-                _fill(tf, raw_matcher(leaf.postings(field, text)), offset)
+                _fill(tf, leaf.postings(field, text), offset)
+        key = (field, text)
         keys = array("H", bytes(_interleave(self.lengths(field), tf)))
         if sys.byteorder == "big":
             keys.byteswap()
         memo = _Memo(self.searcher.idf(field, text), self.searcher.avg_field_length(field) or 1)
-        entry = self._tf[key] = (keys, {1.0: memo})
+        self._tf[key] = (keys, {1.0: memo})
         self._tf_bytes += len(keys) * 2
         while self._tf_bytes > TF_CACHE_BYTES and len(self._tf) > 1:
             _, (old, _memos) = self._tf.popitem(last=False)
             self._tf_bytes -= len(old) * 2
-        return entry
+        return tf
 
 
 def _add_lists(a: list[float], b: list[float]) -> list[float]:
@@ -162,22 +170,18 @@ def _interleave(low: bytes, high: bytearray) -> bytearray:
     return out
 
 
-def _fill(tf: bytearray, m: Any, offset: int) -> None:
+def _fill(tf: bytearray, postings: Any, offset: int) -> None:
     """Term frequencies of one segment's postings into ``tf`` (capped at 255)."""
-    if not hasattr(m, "_read_weights"):
-        while m.is_active():
-            tf[m.id() + offset] = min(255, int(m.weight()))
-            m.next()
-        return
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._weights is None:
+    for ids in blocks(postings):
+        m = raw_matcher(postings)
+        if hasattr(m, "_read_weights"):
             m._read_weights()
-        for d, w in zip(m._ids, m._weights, strict=False):
-            tf[d + offset] = 255 if w > 255 else int(w)
-        m._i = m._blocklength
-        m._next_block()
+            weights: Any = m._weights
+        else:
+            weights = [m.weight()]
+        if max(weights) > 255:
+            weights = [min(255.0, w) for w in weights]
+        set_all(tf, map(offset.__add__, ids) if offset else ids, map(int, weights))
 
 
 def _length_bytes(leaf: Any, field: str) -> bytes:

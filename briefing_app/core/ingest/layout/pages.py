@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.ingest.layout import furniture as f
 from briefing_app.core.ingest.layout.lines import Line
+from briefing_app.core.ingest.layout.tables import with_captions
 from briefing_app.core.ingest.layout.text import join_words, starts_item
 
 TOP_BAND = 62.0  # points below the page top where running heads sit
@@ -68,7 +69,8 @@ def compose(pages: list[Page]) -> Composed:
         notes.add(below)
         per_page.append(_blocks(body, body_size, wrapped_signal))
     if wrapped_signal:
-        text = "\n\n".join(_render(b) for b in _contents_tables(_join_pages(per_page)))
+        rendered = [_render(b) for b in _contents_tables(_join_pages(per_page))]
+        text = "\n\n".join(with_captions(rendered))
     else:
         text = "\f".join("\n\n".join(_render(b, False) for b in blocks) for blocks in per_page)
     return Composed(text, notes.done(), wrapped_signal, removed)
