@@ -22,7 +22,12 @@ import re
 
 from briefing_app.core.models import (
     ARTICLE,
+    OPERATIVE,
+    PARAGRAPH,
     PREAMBULAR,
+    RECOMMENDATION,
+    SLIDE,
+    TABLE,
     DocumentMeta,
     Segment,
     kind_label,
