@@ -157,7 +157,7 @@ def _blocks(lines: list[Line], body: float, wrapped_signal: bool) -> list[_Block
     ]
     blocks: list[_Block] = []
     prev: Line | None = None
-    pitch = _line_pitch(lines)
+    pitch = 0.0 if wrapped_signal else _line_pitch(lines)  # scans: double-spaced
     for line, in_table in zip(lines, table, strict=True):
         current = blocks[-1] if blocks else None
         if in_table:
@@ -224,6 +224,10 @@ def _continues(prev: _Block, nxt: _Block) -> bool:
     if prev.table or nxt.table:
         return prev.table and nxt.table
     last, first = prev.lines[-1], nxt.lines[0]
+    if starts_item(first.text):
+        return False  # a numbered paragraph or sub-item starts afresh
+    if len(prev.lines) > 1 and first.x0 > last.x0 + 8:
+        return False  # indented like a first line, not like the lines it would continue
     if last.wrapped or last.text.endswith(("-", "\ufffe")):
         return True
     return not last.text.endswith(_TERMINAL) and first.text[:1].islower()
