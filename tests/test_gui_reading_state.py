@@ -65,9 +65,7 @@ def _leading_percent(row: str) -> int:
     return int(found.group(1))
 
 
-def test_precedents_are_listed_in_the_order_of_the_number_shown(
-    qtbot, window: MainWindow
-) -> None:
+def test_precedents_are_listed_in_the_order_of_the_number_shown(qtbot, window: MainWindow) -> None:
     panel = window.precedents_panel
     panel.input.setPlainText("illicit trafficking in firearms via the darknet")
     with qtbot.waitSignal(panel.resultsShown, timeout=20000):
