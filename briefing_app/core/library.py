@@ -80,6 +80,7 @@ class Library:
 
     def add(self, files: Iterable[PathLike], progress: Progress | None = None) -> IndexReport:
         """Copy files into the user library (never touching the originals) and index."""
+        from briefing_app.core.index.sources import regular_file_problem
         from briefing_app.core.ingest import SUPPORTED_SUFFIXES, file_hash
 
         self.home.ensure()
@@ -87,9 +88,9 @@ class Library:
         copies: dict[str, Path] = {}
         for raw in files:
             source = Path(raw).expanduser()
-            if not source.is_file():
-                reason = "not a file" if source.exists() else "no such file"
-                early.append(Skipped(str(source), reason))
+            problem = regular_file_problem(source)  # a FIFO or device is never opened
+            if problem:
+                early.append(Skipped(str(source), problem))
                 continue
             if source.suffix.lower() not in SUPPORTED_SUFFIXES:
                 early.append(Skipped(str(source), f"unsupported file type {source.suffix!r}"))

@@ -9,11 +9,11 @@ the result still uses the same named styles a colleague can restyle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from docx.styles.style import StyleFactory
+from docx.styles.style import ParagraphStyle, StyleFactory
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def apply_tweaks(styles_element: Any, ids_by_name: dict[str, str], profile: Prof
         element = styles_element.get_by_id(style_id) if style_id else None
         if element is None:
             continue
-        style = StyleFactory(element)
+        style = cast(ParagraphStyle, StyleFactory(element))
         fmt = style.paragraph_format
         if tweak.size is not None:
             style.font.size = Pt(tweak.size)

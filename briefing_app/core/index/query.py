@@ -81,12 +81,12 @@ class QueryBuilder:
         """``sover*``: the most frequent matching terms, not all of them."""
         found = []
         for btext in q._btexts(reader):
-            found.append((reader.doc_frequency(q.fieldname, btext), btext))
+            found.append((reader.doc_frequency(q.fieldname, btext), btext))  # type: ignore[attr-defined]
         if not found:
             return Q.NullQuery
         found.sort(key=lambda pair: -pair[0])
-        terms = [Q.Term(q.fieldname, b.decode("utf-8")) for _, b in found[:MAX_EXPANSIONS]]
-        return Q.Or(terms, boost=q.boost)
+        terms = [Q.Term(q.fieldname, b.decode("utf-8")) for _, b in found[:MAX_EXPANSIONS]]  # type: ignore[attr-defined]
+        return Q.Or(terms, boost=q.boost)  # type: ignore[attr-defined]
 
 
 def _with_heading(q: Q.Term, reader: Any) -> Q.Query:

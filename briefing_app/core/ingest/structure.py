@@ -76,7 +76,7 @@ class _NumberedBuilder:
         self.current: Draft | None = None
         self.done: list[Draft] = []
         self.preamble: list[Block] = []
-        self.last = {RECOMMENDATION: 0, PARAGRAPH: 0}
+        self.last: dict[str, int] = {RECOMMENDATION: 0, PARAGRAPH: 0}
         self.current_has_body = False
         self.current_open = False  # last part ends mid-list (":") or is a sub-item
 
