@@ -41,6 +41,7 @@ from briefing_app.core.models import DocumentMeta, Segment
 from briefing_app.gui import style
 
 REF_SCHEME = "ref"
+NOTHING_TO_READ = "Select a result to read it in its document."
 
 
 def reference_url(key: str) -> str:
@@ -122,6 +123,13 @@ class ReaderView(QTextBrowser):
         self.setDocument(doc)
         self._mark(words)
         self.scroll_to_focus()
+
+    def clear_document(self) -> None:
+        """Nothing to read (e.g. a search without results)."""
+        self.meta, self.segments, self._block_segment = None, [], {}
+        self.focus_index, self.matches, self.current_match = -1, [], -1
+        self.setExtraSelections([])
+        self.clear()
 
     def _same_document(self, meta: DocumentMeta | None, segments: Sequence[Segment]) -> bool:
         if meta is None or self.meta is None or meta.doc_id != self.meta.doc_id:
@@ -305,7 +313,7 @@ class ReaderPanel(QWidget):
         self.citation = QLabel(objectName="readerCitation")
         self.citation.setWordWrap(True)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.citation.setText("Select a result to read it in its document.")
+        self.citation.setText(NOTHING_TO_READ)
         self.match_label = QLabel()
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
         self.next_button = QToolButton(text="▶", toolTip="Next match (F3)")
@@ -332,6 +340,11 @@ class ReaderPanel(QWidget):
         words: Sequence[str] = (),
     ) -> None:
         self.view.show_document(meta, segments, focus_segment_id, words)
+        self._update_header()
+
+    def clear(self) -> None:
+        self.view.clear_document()
+        self.citation.setText(NOTHING_TO_READ)
         self._update_header()
 
     def next_match(self) -> None:
