@@ -30,6 +30,7 @@ from briefing_app.core.models import (
     TABLE,
     DocumentMeta,
     Segment,
+    SegmentKind,
     kind_label,
 )
 
@@ -213,6 +214,7 @@ def find_unit(segments: list[Segment], pinpoint_text: str) -> list[tuple[Segment
         places = {ordinal(n): n for n in range(1, 200)}
         if not ordinal_match or ordinal_match.group("ordinal").lower() not in places:
             return []
+        kinds: tuple[SegmentKind, ...]
         number, kinds, item, scope = (
             str(places[ordinal_match.group("ordinal").lower()]),
             (PREAMBULAR,),
