@@ -25,7 +25,7 @@ def load_basket(path: Path) -> list[Passage]:
     items = raw.get("passages", []) if isinstance(raw, dict) else []
     passages = []
     for item in items if isinstance(items, list) else []:
-        if isinstance(item, dict) and _KEYS <= item.keys():
+        if isinstance(item, dict) and item.keys() >= _KEYS:
             passages.append(Passage(**{k: str(item[k]) for k in _KEYS}))
     return passages
 
