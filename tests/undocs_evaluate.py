@@ -45,6 +45,7 @@ CHECKS = (
 )
 WORDS_KEPT_MIN = 99.5
 _META_SKIP = {"doc_id", "kind", "source", "content_hash", "year"}
+_META_PRINTINGS = 3
 
 
 @cache
@@ -141,13 +142,17 @@ def produced_text(doc: IngestedDocument) -> str:
         if seg.section and seg.section not in sections:
             sections.add(seg.section)
             parts.append(seg.section)
+    meta: list[str] = []
     for key, value in doc.meta.to_json().items():
         if key in _META_SKIP or not value:
             continue
         values = value if isinstance(value, list) else [value]
         for item in values:
-            parts.append(_spelled_date(str(item)) if "date" in key else str(item))
-    return "\n".join(parts)
+            meta.append(_spelled_date(str(item)) if "date" in key else str(item))
+    # The title block repeats what the metadata holds (the title above and below the
+    # symbol, the adoption date in the heading and the closing): each metadata word
+    # may stand for up to three printings.
+    return "\n".join(parts + meta * _META_PRINTINGS)
 
 
 def _spelled_date(iso: str) -> str:

@@ -5,11 +5,12 @@ body paragraphs and table cells in document order (python-docx; headers, footers
 footnotes are separate parts and so are not in the reference). Furniture is defined
 narrowly: job numbers ("25-15779 (E) 171025"), bar codes ("*2515779*"), page numbers
 ("2/5"), the running header block at the top of a page (symbol and running title),
-the masthead labels ("Distr.: General", "Original: English", "Agenda item", "Resolution
-adopted by the General Assembly", ": draft resolution" after the sponsors), the table of contents
-(its dot-leader lines in PDF, the table after "Contents" in DOCX), and per-document extras
-named in the truth file (e.g. a library stamp on a scan). Everything else is body text
-that must end up in a unit, a footnote or the metadata.
+the masthead labels ("United Nations", "Distr.: General", "Original: English",
+"Agenda item", "Resolution adopted by the General Assembly", ": draft resolution"
+after the sponsors), the table of contents (its dot-leader lines in PDF, the table
+after "Contents" in DOCX), and per-document extras named in the truth file (e.g. a
+library stamp on a scan). Everything else is body text that must end up in a unit, a
+footnote or the metadata.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _PAGE_LINE = re.compile(
 )
 _MASTHEAD_LABELS = re.compile(
     r"Distr\.:\s*(General|Limited)|Original:\s*\w+|Resolution adopted by the General Assembly"
-    r"|(?<=: )draft (resolution|decision)\b|^\s*(Agenda )?items? (?=\d)",
+    r"|(?<=: )draft (resolution|decision)\b|^\s*(Agenda )?items? (?=\d)"
+    r"|^\s*United Nations(?=\s{2,}\S|\s*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _RULE_LINE = re.compile(r"^\s*_{5,}\s*$")

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from briefing_app.core.drafts import autosave, draft_file, templates
 from briefing_app.core.paths import DataHome
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui.draft_model import DraftModel
-from briefing_app.gui.settings import Settings
 
 DRAFT_FILTER = "Markdown drafts (*.md *.markdown *.txt);;All files (*)"
 #: Continuous typing is never more than this far ahead of the autosave copy.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.models import DocumentMeta
 from briefing_app.core.paths import DataHome
 from briefing_app.core.session.search_state import FacetCounts, SearchState
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui import style
 from briefing_app.gui.actions import ActionRegistry
 from briefing_app.gui.app_commands import AppCommands
@@ -50,7 +51,6 @@ from briefing_app.gui.reading import ReaderRouter
 from briefing_app.gui.recovery_bar import RecoveryBar
 from briefing_app.gui.search_controller import SearchController
 from briefing_app.gui.search_panel import SearchPanel
-from briefing_app.gui.settings import Settings
 from briefing_app.gui.speaking_label import SpeakingTimeLabel
 from briefing_app.gui.tasks import ProcessTask
 from briefing_app.gui.upkeep import LibraryUpkeep

@@ -11,10 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from docx.styles.style import ParagraphStyle, StyleFactory
-
 
 @dataclass(frozen=True)
 class StyleTweak:
@@ -115,6 +111,11 @@ def get_profile(name: str) -> Profile:
 
 def apply_tweaks(styles_element: Any, ids_by_name: dict[str, str], profile: Profile) -> None:
     """Adjust the document's style definitions for `profile`."""
+    # python-docx loads here, not at import: the preview reads the profiles too.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    from docx.styles.style import ParagraphStyle, StyleFactory
+
     for name, tweak in profile.tweaks.items():
         style_id = ids_by_name.get(name.lower())
         element = styles_element.get_by_id(style_id) if style_id else None

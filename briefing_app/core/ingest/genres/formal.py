@@ -22,13 +22,14 @@ from briefing_app.core.ingest.cleanup import Block
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
 from briefing_app.core.ingest.markup import strip_markup
 from briefing_app.core.ingest.structure import Structure, UnitBuilder
-from briefing_app.core.models import ARTICLE, OPERATIVE, PARAGRAPH, PREAMBULAR
+from briefing_app.core.models import ARTICLE, OPERATIVE, PARAGRAPH, PREAMBULAR, TABLE
 
 _NUMBERED = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 _CLAUSE_END = re.compile(r"[,;]\s*(?:\d{1,3}|[*†‡]+)?\s*$")
 _TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_MAX_TITLE_WORDS = 16
+_MAX_TITLE_WORDS = 32
+_NUMBER_PREFIX = re.compile(r"^\s*\d{1,4}\.\s+")
 # "2/8 25-19826", "25-19826 3/8", "… A/RES/80/34": page furniture a reader left
 _PAGE_LINE = re.compile(
     r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}(?:\s*\(E\))?\s+\d{1,3}/\d{1,3}\s*$"
@@ -116,6 +117,8 @@ class _FormalReader:
         line = self.lines[i]
         text = strip_markup(line.text)
         pats = self.pats
+        if line.text.startswith("|"):
+            return self._table(i)
         if pats.plenary.match(text):
             self.out.close()
             self.after_closing = True
@@ -160,9 +163,22 @@ class _FormalReader:
         if self.out.current is None:
             if self.after_closing and self.out.extend_last(line.text):
                 return i + 1  # a footnote after the closing lines stays with the text
-            self._start(PREAMBULAR if self._preamble_follows(i) else PARAGRAPH)
+            in_preamble = self.preamble and not self.in_annex
+            self._start(PREAMBULAR if in_preamble or self._preamble_follows(i) else PARAGRAPH)
         self.out.append(line.text)
         return i + 1
+
+    def _table(self, i: int) -> int:
+        """Consecutive pipe-table lines: a table unit, numbered by its place."""
+        end = i
+        while end < len(self.lines) and self.lines[end].text.startswith("|"):
+            end += 1
+        interrupted = self.out.current
+        self._start(TABLE)
+        for line in self.lines[i:end]:
+            self.out.append(line.text)
+        self.out.reopen(interrupted)
+        return end
 
     # -- headings and scopes ------------------------------------------
 
@@ -296,7 +312,7 @@ class _FormalReader:
             return False
         self.last[(self.out.scope, kind)] = number
         self.out.start(kind, str(number))
-        self.out.append(text)
+        self.out.append(_NUMBER_PREFIX.sub("", text, count=1))  # the number is the label
         self.preamble = False
         self.subheading = False
         return True
@@ -397,7 +413,7 @@ class _FormalReader:
             match = _NUMBERED.match(text)
             if match and match.group(1) == "1":
                 return True
-            if self.pats.annex.match(text):
+            if self.pats.annex.match(text) or self.pats.part.match(text):
                 return False
         return False
 
@@ -416,7 +432,7 @@ class _FormalReader:
 
 def _title_like(text: str) -> bool:
     text = text.strip()
-    if not text or len(text) > 150 or len(text.split()) > _MAX_TITLE_WORDS:
+    if not text or len(text) > 250 or len(text.split()) > _MAX_TITLE_WORDS:
         return False
     if text.endswith((".", ",", ";", ":")) and not _ROMAN.match(text.rstrip(".")):
         return False
