@@ -25,6 +25,7 @@ setup() {
 lint() {
   "$VENV/bin/ruff" check briefing_app tests benchmarks
   "$VENV/bin/lint-imports" --no-cache >/dev/null && echo "import contracts kept"
+  "$VENV/bin/mypy"  # briefing_app/core, configured in pyproject.toml
 }
 
 cmd=${1:-run}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages Briefing needs (venv support, the libraries Qt's
-# xcb/offscreen platforms load) when they are missing. Does nothing elsewhere.
+# xcb/offscreen platforms load, pdftotext for the corpus test) when they are
+# missing. Does nothing elsewhere.
 set -euo pipefail
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0
@@ -10,6 +11,7 @@ packages=(
   libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0
+  poppler-utils  # pdftotext: the reference text of the corpus test (tests/test_undocs_corpus.py)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_app.core.drafts import frontmatter, speaking, templates
-from briefing_app.core.drafts.render import to_html
+from briefing_app.core.export.preview import to_html
 
 DRAFT = """---
 title: Statement

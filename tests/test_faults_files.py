@@ -98,3 +98,14 @@ def test_cancel_in_each_stage_keeps_the_library_usable(tmp_path: Path, stage: st
         again = lib.build([docs[0].parent])  # the lock was released; the run finishes
         assert not again.cancelled
         assert lib.search("zebra12").total == 1
+
+
+def test_a_file_reached_through_a_link_is_indexed_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (original,) = write_statements(home / "library", 1)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "same.txt").symlink_to(original)
+    proc = run_cli("index", str(docs), "--json", home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert len(hits(home, "zebra1")) == 1

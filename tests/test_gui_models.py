@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.models import Hit
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui.basket import BasketModel
 from briefing_app.gui.results_model import (
     PASSAGES_MIME,
@@ -19,7 +20,6 @@ from briefing_app.gui.results_model import (
     SnippetRole,
     passages_from_mime,
 )
-from briefing_app.gui.settings import Settings
 from briefing_app.gui.tasks import run_in_thread
 
 pytestmark = pytest.mark.gui

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu
 
 from briefing_app.gui.library_panel import DocRole
 from briefing_app.gui.main_window import MainWindow
@@ -55,8 +55,11 @@ def test_properties_dialog_corrects_the_title_and_citations_follow(
     title = dialog.findChild(QLineEdit, "titleEdit")
     assert title.text().startswith("Report on the meeting of the Working Group on Firearms")
     cite_as = dialog.findChild(QLineEdit, "cite_asEdit")
+    preview = dialog.findChild(QLabel, "citationPreview")
+    assert preview.text() == "Report of the Working Group on Firearms, Vienna, 10–12 May 2021"
     title.setText("Firearms Working Group report 2021")
     cite_as.clear()  # blanked: the bundled manifest's cite_as would hide the title
+    assert preview.text().startswith("Firearms Working Group report 2021")  # as typed
     with qtbot.waitSignal(window.service.libraryChanged, timeout=30000):
         dialog.accept()
     qtbot.waitUntil(

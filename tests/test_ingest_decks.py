@@ -222,3 +222,22 @@ def test_a_portrait_report_pdf_is_not_a_deck(tmp_path: Path) -> None:
     doc = ingest_file(write_pdf(tmp_path / "report.pdf", [lines, lines, lines]))
     assert doc.meta.kind != "presentation"
     assert all(s.kind != SLIDE for s in doc.segments)
+
+
+def test_a_shape_that_cannot_be_read_is_left_out_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.core.ingest.readers import pptx as reader
+
+    real = reader._text_frame_blocks
+
+    def damaged(frame, *, bulleted):  # type: ignore[no-untyped-def]
+        if "Stockpile" in frame.text:
+            raise ValueError("damaged part")
+        return real(frame, bulleted=bulleted)
+
+    monkeypatch.setattr(reader, "_text_frame_blocks", damaged)
+    doc = ingest_file(_deck(tmp_path / "deck.pptx"))
+    assert len(doc.segments) == 4  # the rest of the deck is read
+    assert "Stockpile" not in doc.segments[1].text
+    assert doc.warnings == ["1 damaged shape(s) left out (slides 2)"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_app.core.citation import cite, unit_label
+from briefing_app.core.citation import cite, find_unit, item_pinpoint, ordinal, unit_label
 from briefing_app.core.ingest import ingest_file
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
     PARAGRAPH,
     PREAMBULAR,
+    TABLE,
     DocumentMeta,
     IngestedDocument,
 )
@@ -222,3 +223,60 @@ def test_old_document_kind_reads_as_other() -> None:
     meta = DocumentMeta.from_json({"doc_id": "x", "title": "X", "kind": "document"})
     assert meta.kind == "other"
     assert meta.sponsors == []
+
+
+TABLED_REPORT = """I. Resources
+
+1. The resources proposed are set out below.
+
+Vacancy rates
+
+(Percentage)
+
+| Category | Budgeted | Actual |
+| --- | --- | --- |
+| International staff | 10.0 | 12.5 |
+
+2. The Committee notes the vacancy rates.
+
+1. Civilian personnel
+
+3. The Committee recommends approval.
+"""
+
+
+def test_report_table_is_a_unit_and_subheadings_head_units(tmp_path: Path) -> None:
+    path = tmp_path / "tabled.md"
+    path.write_text(TABLED_REPORT, encoding="utf-8")
+    doc = ingest_file(path)
+    tables = _units(doc, TABLE)
+    assert len(tables) == 1
+    assert tables[0].text.startswith("Vacancy rates (Percentage)")
+    assert "| International staff | 10.0 | 12.5 |" in tables[0].text
+    paras = _units(doc, PARAGRAPH)
+    assert [s.number for s in paras] == ["1", "2", "3"]
+    assert paras[0].text == "The resources proposed are set out below."
+    assert "Vacancy" not in paras[0].text
+    assert paras[2].section.endswith("1. Civilian personnel")
+    assert paras[1].text == "The Committee notes the vacancy rates."
+
+
+def test_find_unit_reads_pinpoints(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "res.txt", RESOLUTION)
+    found = find_unit(doc.segments, "para. 2 (b)")
+    assert [(s.kind, s.number, item) for s, item in found] == [(OPERATIVE, "2", "b")]
+    assert item_pinpoint(OPERATIVE, "2", "b") == "para. 2 (b)"
+    assert [s.number for s, _ in find_unit(doc.segments, "third preambular paragraph")] == ["3"]
+    assert [s.kind for s, _ in find_unit(doc.segments, "PP 1")] == [PREAMBULAR]
+    assert find_unit(doc.segments, "para. 2 (z)") == []
+
+
+def test_ordinals_follow_un_style() -> None:
+    assert [ordinal(n) for n in (1, 3, 12, 20, 21, 34)] == [
+        "first",
+        "third",
+        "twelfth",
+        "twentieth",
+        "twenty-first",
+        "thirty-fourth",
+    ]

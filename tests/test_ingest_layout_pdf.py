@@ -151,3 +151,40 @@ def test_landscape_page_heads_up_the_side_are_furniture(tmp_path: Path) -> None:
         text = read_document(file, 10**7).text
         assert "26-00971" not in text and "A/80/600" not in text, file.name
     assert "Organization chart of the Mission" in read_document(wide, 10**7).text
+
+
+def _report_with_table(path: Path) -> Path:
+    wrap = "The Committee recalls the Mission's budget and its performance over the year, and "
+    page1 = [
+        (123, 734, 14, "United Nations A/80/604/Add.3"),
+        (123, 620, 10, "Contents"),
+        (108, 600, 10, "I. Introduction ........................................ 1"),
+        (108, 582, 10, "II. Budget performance ................................. 2"),
+        (73, 540, 10, "I. Introduction"),
+        *body_lines(147, 520, ["1. " + wrap, "notes the report before it."]),
+        *body_lines(147, 490, ["2. " + wrap, "notes the figures below."]),
+        (123, 460, 10, "Financial resources"),
+        (123, 446, 8, "(Thousands of United States dollars)"),
+        (123, 434, 8, "Category Apportionment Expenditure"),
+        (123, 422, 8, "III. Operational costs 20 450.0 19 876.3"),
+        (123, 410, 8, "Total 68 791.1 64 732.4"),
+        *body_lines(147, 380, ["3. " + wrap, "trusts that it will be kept."]),
+    ]
+    return write_layout_pdf(path, [page1])
+
+
+def test_pdf_table_area_is_a_pipe_table_with_its_caption_never_a_heading(tmp_path: Path) -> None:
+    path = _report_with_table(tmp_path / "report.pdf")
+    text = read_document(path, 10**7).text
+    assert (
+        "Financial resources (Thousands of United States dollars)\n"
+        "| Category Apportionment Expenditure |\n"
+        "| III. Operational costs 20 450.0 19 876.3 |\n"
+        "| Total 68 791.1 64 732.4 |"
+    ) in text
+    assert "| I. Introduction | 1 |\n| II. Budget performance | 2 |" in text
+    doc = ingest_file(path)
+    assert all("Operational costs" not in s.section for s in doc.segments)
+    assert all("Budget performance" not in s.section for s in doc.segments)
+    para3 = next(s for s in doc.segments if s.number == "3")
+    assert para3.section == "I. Introduction"

@@ -59,3 +59,20 @@ def test_text_without_front_matter_is_all_body() -> None:
     parsed = DraftDocument("# Only\n```\n# not a heading\n```\n").parsed
     assert not parsed.front and parsed.body_line == 0
     assert [h.title for h in parsed.headings] == ["Only"]
+
+
+def test_segment_kinds_keep_their_contract_spelling_and_have_one_label_each() -> None:
+    import json
+
+    from briefing_app.core.citation import pinpoint, spoken_pinpoint, unit_label
+    from briefing_app.core.models import KIND_LABELS, SegmentKind
+
+    assert [k.value for k in SegmentKind] == [
+        "preambular", "operative", "article", "recommendation", "paragraph", "slide", "table"
+    ]  # fmt: skip
+    assert set(KIND_LABELS) == set(SegmentKind)
+    assert json.dumps({"kind": SegmentKind.OPERATIVE}) == '{"kind": "operative"}'
+    assert unit_label(SegmentKind.OPERATIVE, "18") == "OP 18"
+    assert pinpoint("operative", "18") == "para. 18"
+    assert spoken_pinpoint("paragraph", "3") == "paragraph 3"
+    assert unit_label("annex", "2") == "Annex 2"  # a kind without an entry names itself

@@ -11,6 +11,12 @@ from briefing_app.cli.output import add_json_flag, fail, print_json
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("segments", help="show the structure recovered from one file")
     parser.add_argument("file", help="a .txt, .md, .docx, .pdf, .pptx or .html file")
+    parser.add_argument(
+        "--unit",
+        metavar="PINPOINT",
+        help="show only the unit a pinpoint names: 'para. 8 (b)', 'PP 3', 'art. 7', "
+        "'annex I, para. 5'",
+    )
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -24,8 +30,16 @@ def run(args: argparse.Namespace) -> int:
         doc = ingest_file(path, load_manifest(path.parent))
     except IngestError as exc:
         return fail(f"{path}: {exc}")
-    segments = [segment_json(s, doc.meta) for s in doc.segments]
-    for data, segment in zip(segments, doc.segments, strict=True):
+    chosen = doc.segments
+    if args.unit:
+        from briefing_app.core.citation import find_unit
+
+        found = find_unit(doc.segments, args.unit)
+        if not found:
+            return fail(f"{path}: no unit '{args.unit}'")
+        chosen = [segment for segment, _ in found]
+    segments = [segment_json(s, doc.meta) for s in chosen]
+    for data, segment in zip(segments, chosen, strict=True):
         data["footnotes"] = segment.footnotes
         data["inferred_number"] = segment.inferred_number
     if args.json:
@@ -38,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
         ("organization", meta.organization),
         ("body", meta.body),
         ("symbol", meta.symbol),
+        ("distributed", meta.distribution_date),
+        ("committee", meta.committee),
+        ("session", meta.session),
+        ("agenda item", meta.agenda_item),
+        ("sponsors", ", ".join(meta.sponsors)),
     ):
         if value:
             print(f"  {label}: {value}")
@@ -50,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"\n{section or '(no section)'}")
         flag = "*" if data["inferred_number"] else " "
         text = data["text"].replace("\n", " ")
-        print(f"  {data['kind'][:4]} {data['number']:>4}{flag} {text[:90]}")
+        print(f"  {data['label']:>9}{flag} {text[:90]}")
     print(f"\n{len(segments)} segments (* number inferred from the sequence)")
     return 0

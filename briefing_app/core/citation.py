@@ -30,33 +30,10 @@ from briefing_app.core.models import (
     TABLE,
     DocumentMeta,
     Segment,
+    SegmentKind,
+    kind_label,
 )
 
-_UNIT = {
-    RECOMMENDATION: "recommendation",
-    PARAGRAPH: "para.",
-    OPERATIVE: "para.",
-    SLIDE: "slide",
-    ARTICLE: "article",
-    TABLE: "table",
-}
-_SPOKEN = {
-    RECOMMENDATION: "recommendation",
-    PARAGRAPH: "paragraph",
-    OPERATIVE: "paragraph",
-    SLIDE: "slide",
-    ARTICLE: "article",
-    TABLE: "table",
-}
-_LABEL = {
-    PREAMBULAR: "PP",
-    OPERATIVE: "OP",
-    ARTICLE: "Art.",
-    RECOMMENDATION: "Rec.",
-    PARAGRAPH: "Para.",
-    SLIDE: "Slide",
-    TABLE: "Table",
-}
 _ORDINALS = [
     "first",
     "second",
@@ -102,7 +79,7 @@ _DRAFT_KINDS = ("draft-resolution", "draft-decision")
 
 def unit_label(kind: str, number: str) -> str:
     """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3'."""
-    return f"{_LABEL.get(kind, kind.capitalize())} {number}".strip()
+    return f"{kind_label(kind).short} {number}".strip()
 
 
 def ordinal(number: int) -> str:
@@ -167,14 +144,14 @@ def pinpoint(kind: str, number: str) -> str:
     """'recommendation 18', 'para. 33', 'third preambular paragraph', 'article 7'."""
     if kind == PREAMBULAR and number.isdigit():
         return f"{ordinal(int(number))} preambular paragraph"
-    return f"{_UNIT.get(kind, kind)} {number}".strip()
+    return f"{kind_label(kind).cite} {number}".strip()
 
 
 def spoken_pinpoint(kind: str, number: str) -> str:
     """The unit in running text: 'paragraph 18', 'the third preambular paragraph'."""
     if kind == PREAMBULAR and number.isdigit():
         return f"the {ordinal(int(number))} preambular paragraph"
-    return f"{_SPOKEN.get(kind, kind)} {number}".strip()
+    return f"{kind_label(kind).spoken} {number}".strip()
 
 
 def item_pinpoint(kind: str, number: str, item: str) -> str:
@@ -200,6 +177,70 @@ def _treaty_name(segment: Segment, doc: DocumentMeta) -> str:
     head = segment.section.split(" › ")[0]
     _, _, title = head.partition(": ")
     return f"the {title}" if title.startswith("United Nations") else (title or doc.title)
+
+
+_PINPOINT = re.compile(
+    r"^\s*(?:(?P<scope>(?:annex(?:\s+[IVXLC\d]+)?|sect\.?\s+[IVXLC\d]+|part\s+[IVXLC\d]+)"
+    r"(?:\s*,\s*(?:sect\.?|part)\s+[IVXLC\d]+)?)\s*,?\s*)?"
+    r"(?P<unit>PP|OP|paras?\.?|paragraphs?|art\.?|articles?|rec\.?|recommendations?|slides?"
+    r"|tables?|preambular\s+paragraph)?\s*(?P<number>\d{1,4})\s*(?:\((?P<item>[a-z]{1,4})\))?\s*$",
+    re.I,
+)
+_ORDINAL_PINPOINT = re.compile(
+    r"^\s*(?:the\s+)?(?P<ordinal>[a-z-]+)\s+preambular\s+paragraph\s*$", re.I
+)
+_UNIT_KINDS = {
+    "pp": (PREAMBULAR,),
+    "preambular": (PREAMBULAR,),
+    "op": (OPERATIVE,),
+    "para": (OPERATIVE, PARAGRAPH),
+    "paragraph": (OPERATIVE, PARAGRAPH),
+    "art": (ARTICLE,),
+    "article": (ARTICLE,),
+    "rec": (RECOMMENDATION,),
+    "recommendation": (RECOMMENDATION,),
+    "slide": (SLIDE,),
+    "table": (TABLE,),
+}
+
+
+def find_unit(segments: list[Segment], pinpoint_text: str) -> list[tuple[Segment, str | None]]:
+    """The units a pinpoint names: 'para. 8 (b)', 'OP 8(b)', 'PP 3', 'third preambular
+    paragraph', 'art. 7', 'annex I, para. 5'; with the sub-item label when one is named
+    and the unit has it. Several when the pinpoint does not say which annex or part."""
+    match = _PINPOINT.match(pinpoint_text)
+    if match is None:
+        ordinal_match = _ORDINAL_PINPOINT.match(pinpoint_text)
+        places = {ordinal(n): n for n in range(1, 200)}
+        if not ordinal_match or ordinal_match.group("ordinal").lower() not in places:
+            return []
+        kinds: tuple[SegmentKind, ...]
+        number, kinds, item, scope = (
+            str(places[ordinal_match.group("ordinal").lower()]),
+            (PREAMBULAR,),
+            None,
+            None,
+        )
+    else:
+        unit = (match.group("unit") or "para").lower().rstrip(".s").split()[0]
+        kinds = _UNIT_KINDS.get(unit, (OPERATIVE, PARAGRAPH))
+        number, item, scope = match.group("number"), match.group("item"), match.group("scope")
+    found = []
+    for segment in segments:
+        if segment.kind not in kinds or segment.number != number:
+            continue
+        if scope and scope_reference(segment.scope).lower() != _normal_scope(scope):
+            continue
+        if item and item.lower() not in segment.items:
+            continue
+        found.append((segment, item.lower() if item else None))
+    return found
+
+
+def _normal_scope(scope: str) -> str:
+    scope = re.sub(r"\bpart\b", "sect.", scope.lower())
+    scope = re.sub(r"sect\.?\s*", "sect. ", scope)
+    return " ".join(scope.replace(" ,", ",").split())
 
 
 _MONTHS = [

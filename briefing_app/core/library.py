@@ -19,9 +19,11 @@ CONTRACT (implemented by the index/search work; signatures are fixed):
     lib.is_built() -> bool
     lib.corrections(doc_id) -> dict[str, str]       # the user's metadata corrections
     lib.correct(doc_id, changes, progress=None) -> DocumentMeta
-        save corrections (title, kind, date, body, speaker, …; "" clears one)
-        in the library manifest and re-index that document; raises
-        CorrectionError (bad value) or KeyError (unknown document)
+        save corrections (title, kind, date, body, speaker, …; "" blanks a
+        field, None drops a correction) in the library manifest and re-index
+        that document; raises CorrectionError (bad value) or KeyError
+        (unknown document). ``lib.save_corrections(doc_id, changes)`` only
+        saves them (the next index run applies them).
     lib.close()
 
 Additions (keyword-only, defaults keep the contract): ``Library(home,
@@ -78,6 +80,7 @@ class Library:
 
     def add(self, files: Iterable[PathLike], progress: Progress | None = None) -> IndexReport:
         """Copy files into the user library (never touching the originals) and index."""
+        from briefing_app.core.index.sources import regular_file_problem
         from briefing_app.core.ingest import SUPPORTED_SUFFIXES, file_hash
 
         self.home.ensure()
@@ -85,9 +88,9 @@ class Library:
         copies: dict[str, Path] = {}
         for raw in files:
             source = Path(raw).expanduser()
-            if not source.is_file():
-                reason = "not a file" if source.exists() else "no such file"
-                early.append(Skipped(str(source), reason))
+            problem = regular_file_problem(source)  # a FIFO or device is never opened
+            if problem:
+                early.append(Skipped(str(source), problem))
                 continue
             if source.suffix.lower() not in SUPPORTED_SUFFIXES:
                 early.append(Skipped(str(source), f"unsupported file type {source.suffix!r}"))
@@ -114,17 +117,22 @@ class Library:
         self, doc_id: str, changes: Mapping[str, Any], progress: Progress | None = None
     ) -> DocumentMeta:
         """Correct a document's metadata; it survives re-indexing (library manifest)."""
-        from briefing_app.core.ingest.corrections import save_corrections, validate
-
-        clean = validate(changes)  # refuse bad values before touching anything
-        source = self._source_of(doc_id)
-        self.home.ensure()
-        save_corrections(self.home.library_dir, source, clean)
+        self.save_corrections(doc_id, changes)
         self.build(progress=progress)
         meta = self.document(doc_id)
         if meta is None:  # the file could not be read again (moved, damaged)
             raise KeyError(doc_id)
         return meta
+
+    def save_corrections(self, doc_id: str, changes: Mapping[str, Any]) -> dict[str, str]:
+        """Write corrections to the library manifest without re-indexing (the next
+        index run applies them: the window runs it in a child process)."""
+        from briefing_app.core.ingest.corrections import save_corrections, validate
+
+        clean = validate(changes)  # refuse bad values before touching anything
+        source = self._source_of(doc_id)
+        self.home.ensure()
+        return save_corrections(self.home.library_dir, source, clean)
 
     def corrections(self, doc_id: str) -> dict[str, str]:
         """The fields of this document the user corrected, with their values."""

@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
-#: Segment kinds, as the CLI and the index spell them.
-PREAMBULAR = "preambular"  # "Recalling …" paragraphs, numbered 1, 2, … per preamble
-OPERATIVE = "operative"  # a resolution's or decision's numbered paragraphs
-ARTICLE = "article"  # a treaty article, its own numbered paragraphs inside
-RECOMMENDATION = "recommendation"
-PARAGRAPH = "paragraph"
-SLIDE = "slide"
-TABLE = "table"
-SEGMENT_KINDS = (PREAMBULAR, OPERATIVE, ARTICLE, RECOMMENDATION, PARAGRAPH, SLIDE, TABLE)
+
+class SegmentKind(StrEnum):
+    """Segment kinds; the values are how the CLI, the JSON and the index spell them."""
+
+    PREAMBULAR = "preambular"  # "Recalling …" paragraphs, numbered 1, 2, … per preamble
+    OPERATIVE = "operative"  # a resolution's or decision's numbered paragraphs
+    ARTICLE = "article"  # a treaty article, its own numbered paragraphs inside
+    RECOMMENDATION = "recommendation"
+    PARAGRAPH = "paragraph"
+    SLIDE = "slide"
+    TABLE = "table"
+
+
+PREAMBULAR = SegmentKind.PREAMBULAR
+OPERATIVE = SegmentKind.OPERATIVE
+ARTICLE = SegmentKind.ARTICLE
+RECOMMENDATION = SegmentKind.RECOMMENDATION
+PARAGRAPH = SegmentKind.PARAGRAPH
+SLIDE = SegmentKind.SLIDE
+TABLE = SegmentKind.TABLE
+SEGMENT_KINDS = tuple(SegmentKind)
+
+
+@dataclass(frozen=True)
+class KindLabel:
+    """How a kind of unit is named: in lists, in a citation, read out."""
+
+    short: str  # list and badge labels: "OP 18", "Rec. 18"
+    cite: str  # the pinpoint of a written citation: "para. 18"
+    spoken: str  # the pinpoint read out: "paragraph 18"
+
+
+#: The one table of unit names (citations, lists, version comparison use it).
+KIND_LABELS: dict[str, KindLabel] = {
+    PREAMBULAR: KindLabel("PP", "preambular", "preambular"),
+    OPERATIVE: KindLabel("OP", "para.", "paragraph"),
+    ARTICLE: KindLabel("Art.", "article", "article"),
+    RECOMMENDATION: KindLabel("Rec.", "recommendation", "recommendation"),
+    PARAGRAPH: KindLabel("Para.", "para.", "paragraph"),
+    SLIDE: KindLabel("Slide", "slide", "slide"),
+    TABLE: KindLabel("Table", "table", "table"),
+}
+
+
+def kind_label(kind: str) -> KindLabel:
+    """The names of ``kind``; a kind without an entry is named by itself."""
+    return KIND_LABELS.get(kind) or KindLabel(kind.capitalize(), kind, kind)
+
 
 #: Document kinds used by the manifest and by recognition from the text.
 OTHER = "other"

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from briefing_app.core.drafts.draft_file import existing_recent
 from briefing_app.core.paths import DataHome
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui.dialogs import HtmlDialog, about_html, edit_preferences, shortcuts_html
-from briefing_app.gui.settings import Settings
 
 
 class AppCommands:

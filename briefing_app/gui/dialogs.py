@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from briefing_app import __version__
 from briefing_app.core.drafts.templates import Template
 from briefing_app.core.paths import DataHome
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui import style
-from briefing_app.gui.settings import Settings
 
 
 class PreferencesDialog(QDialog):

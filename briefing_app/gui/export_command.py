@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from briefing_app.gui.settings import Settings
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui.tasks import Task, run_in_thread
 
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from briefing_app.core.paths import DataHome
+from briefing_app.core.session.settings import Settings
 from briefing_app.gui.actions import ActionRegistry
 from briefing_app.gui.editor import DraftEditor
 from briefing_app.gui.library_service import LibraryService
-from briefing_app.gui.settings import Settings
 
 
 class WindowHost(Protocol):

@@ -12,13 +12,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from briefing_app.core.models import DocumentMeta, SearchResult, Segment
 from briefing_app.core.paths import DataHome
 from briefing_app.gui.tasks import ProcessTask, Task, run_in_thread, serial_pool
+
+if TYPE_CHECKING:
+    from briefing_app.core.library import Library
 
 FACETS_DELAY_MS = 250
 #: A search still running after this long no longer holds up the next one.
@@ -34,7 +37,9 @@ class LibraryService(QObject):
     libraryChanged = Signal()
     damaged = Signal(str)  # the index cannot be read: one line (the window repairs it)
 
-    def __init__(self, home: DataHome, library: Any = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, home: DataHome, library: Library | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.home = home
         self._library = library
@@ -52,7 +57,7 @@ class LibraryService(QObject):
 
     # -- the core library, created on the worker thread on first use ---------
     @property
-    def library(self) -> Any:
+    def library(self) -> Library:
         """The core ``Library`` (imported lazily: whoosh is not needed to paint)."""
         if self._library is None:
             from briefing_app.core.library import Library
@@ -108,7 +113,7 @@ class LibraryService(QObject):
         limit: int,
         *,
         facets: bool,
-        library: Any = None,
+        library: Library | None = None,
     ) -> SearchResult:
         """Hits first, facet counts in a second pass (counting costs more than finding)."""
         library = library or self.library
@@ -130,8 +135,14 @@ class LibraryService(QObject):
         self._pool.clear()
         self._abandoned.append(self._pool)
         self._pool = serial_pool()
-        self._library = None
+        self._library = self._fresh_library()
         self._busy_since = None
+
+    def _fresh_library(self) -> Library:
+        """Another reader of the same library (cheap: it opens the index on first use)."""
+        from briefing_app.core.library import Library
+
+        return Library(self.home.root)
 
     def _deliver_facets(self, generation: int, counts: dict[str, dict[str, int]] | None) -> None:
         if counts is not None and generation == self._generation:

@@ -42,8 +42,8 @@ class PassageRouter(QObject):
         basket.insertRequested.connect(editor.insert_passages)
 
     def _hit_selected(self, hit: Hit | None) -> None:
-        if hit is not None:
-            self.current = Passage.from_hit(hit)
+        # No hit (a search without results): the reader is cleared, so is the passage.
+        self.current = Passage.from_hit(hit) if hit is not None else None
 
     def _segment_clicked(self, _segment: Segment) -> None:
         passage = self.reader.focus_passage()

@@ -70,11 +70,15 @@ def diff_html(ops: list[dict[str, str]]) -> str:
 
 
 def hit_summary(hit: Hit) -> str:
-    """'recommendation · 2021-05-31 · are encouraged to · 92% of the wording'."""
+    """'82% match · recommendation · 2021-05-31 · are encouraged to · 92% of the wording'.
+
+    The match (the score the list is ordered by) comes first, so the order and
+    the first number always agree; the share of the wording explains it.
+    """
     found = hit.precedent
     if found is None:
         return " · ".join([hit.kind, "undated"])
-    facts = [hit.kind, found.date or "undated"]
+    facts = [f"{hit.score:.0%} match", hit.kind, found.date or "undated"]
     if found.operative:
         facts.append(found.operative)
     facts.append(f"{found.match.coverage:.0%} of the wording")
@@ -117,7 +121,10 @@ class PrecedentsPanel(QWidget):
         self.limit = limit
         self._generation = 0
         self._anchor: tuple[int, int, str] | None = None  # the draft words being checked
+        self._replaced_steps = -1  # the draft's undo steps just after "Replace in draft"
         self._build()
+        if editor is not None:
+            editor.document().contentsChanged.connect(self._draft_changed)
 
     def _build(self) -> None:
         self.input = QPlainTextEdit(objectName="precedentsInput")
@@ -207,7 +214,10 @@ class PrecedentsPanel(QWidget):
     def show_result(self, result: SearchResult) -> None:
         self.model.set_hits(result.hits)
         if result.hits:
-            self.status.setText(f"{len(result.hits)} precedent(s), closest wording first")
+            self.status.setText(
+                f"{len(result.hits)} precedent(s), best match first "
+                "(same wording, then adopted text before deliberations)"
+            )
             self.view.setCurrentIndex(self.model.index(0))
         else:
             self.status.setText("No precedents in the library.")
@@ -257,9 +267,18 @@ class PrecedentsPanel(QWidget):
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)
         self._anchor = None
+        self._replaced_steps = self.editor.document().availableUndoSteps()
         self.status.setText(f"Replaced with {hit.citation}")
         self.replaced.emit(hit)
         return True
+
+    def _draft_changed(self) -> None:
+        """Undoing the replacement takes back the "Replaced with …" notice."""
+        if self._replaced_steps < 0 or self.editor is None:
+            return
+        if self.editor.document().availableUndoSteps() < self._replaced_steps:
+            self._replaced_steps = -1
+            self.status.setText("Replacement undone: the draft has its own wording again.")
 
     def _target_range(self, text: str) -> tuple[int, int]:
         if self._anchor is not None:

@@ -1,4 +1,4 @@
-"""Live preview of the draft (python-markdown), debounced, loading nothing remote."""
+"""Live preview of the draft: the export's title block and the shared Markdown, nothing remote."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from briefing_app.core.drafts.render import Renderer
+from briefing_app.core.export.preview import PreviewRenderer
 from briefing_app.gui import style
 from briefing_app.gui.draft_model import DraftModel
 
@@ -18,7 +18,7 @@ class PreviewView(QTextBrowser):
         self.setObjectName("previewView")
         self.setOpenLinks(False)  # links are shown, never followed
         self.draft = draft
-        self.renderer = Renderer()
+        self.renderer = PreviewRenderer()
         draft.changed.connect(lambda _parsed: self.render_now())
 
     def render_now(self) -> None:
@@ -26,7 +26,7 @@ class PreviewView(QTextBrowser):
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self.document().setDefaultStyleSheet(_css())
-        self.setHtml(self.renderer.document_html(parsed.front.values, parsed.body))
+        self.setHtml(self.renderer.html(parsed.front.values, parsed.body))
         bar.setValue(int(ratio * bar.maximum()))
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:

@@ -7,6 +7,7 @@ library manifest by the core, so they survive re-indexing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.citation import document_reference
 from briefing_app.core.ingest.corrections import EDITABLE_FIELDS, CorrectionError, validate
 from briefing_app.core.models import DOCUMENT_KINDS, DocumentMeta
 from briefing_app.gui.host import WindowHost
@@ -82,10 +84,19 @@ class DocumentPropertiesDialog(QDialog):
                 label.setToolTip("Corrected by you")
             self.editors[field] = editor
             form.addRow(label, editor)
+            if isinstance(editor, QComboBox):
+                editor.currentTextChanged.connect(self._update_citation)
+            else:
+                editor.textChanged.connect(self._update_citation)
         source = QLabel(meta.source)
         source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         source.setWordWrap(True)
         form.addRow("File", source)
+        self.citation = QLabel(objectName="citationPreview")
+        self.citation.setWordWrap(True)
+        self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Cited as", self.citation)
+        self._update_citation()
         self.error = QLabel(objectName="propertiesError")
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
@@ -123,6 +134,19 @@ class DocumentPropertiesDialog(QDialog):
             for f in EDITABLE_FIELDS
             if " ".join(self.value(f).split()) != " ".join(self.original[f].split())
         }
+
+    def edited_meta(self) -> DocumentMeta:
+        """The metadata as the form now reads (blank fields empty)."""
+        values = {f: " ".join(self.value(f).split()) or None for f in EDITABLE_FIELDS}
+        values["title"] = values["title"] or self.meta.title
+        return replace(self.meta, **values)
+
+    def _update_citation(self, *_args: object) -> None:
+        """How the document will be named in a citation, as the user types."""
+        try:
+            self.citation.setText(document_reference(self.edited_meta()))
+        except (TypeError, ValueError):  # a half-typed date
+            self.citation.setText("")
 
     def accept(self) -> None:
         try:
@@ -187,19 +211,22 @@ class DocumentProperties:
         if service.is_indexing():
             self._message("The library is being indexed; correct the document when it is done.")
             return
-        status = self.host.statusBar()
-        status.showMessage("Saving the correction and re-indexing the document…")
-        task = service.call(lambda lib: lib.correct(doc_id, changes))
-        task.result.connect(lambda meta: self._saved(meta, changes))
+        # Saving is a small file write (library thread); the re-index that applies
+        # it runs in the indexing child process, like any other (progress, cancel).
+        task = service.call(lambda lib: lib.save_corrections(doc_id, changes))
+        task.result.connect(lambda _saved: self._reindex(changes))
         task.error.connect(
             lambda exc: self._message(f"The correction was not saved: {_reason(exc)}")
         )
 
-    def _saved(self, meta: DocumentMeta, changes: dict[str, Any]) -> None:
+    def _reindex(self, changes: dict[str, Any]) -> None:
         fields = ", ".join(LABELS.get(f, f).split(" (")[0].lower() for f in changes)
         verb = "Restored" if all(v is None for v in changes.values()) else "Corrected"
-        self.host.statusBar().showMessage(f"{verb} the {fields} of “{meta.title}”.", 8000)
-        self.host.service.libraryChanged.emit()  # refresh the library, reader and results
+        service = self.host.service
+        if service.index() is None:  # another indexing run started meanwhile
+            self._message(f"{verb} the {fields}; the next re-index applies it.")
+            return
+        self.host.show_message(f"{verb} the {fields}; re-indexing the document…", 8000)
 
     def _message(self, text: str) -> None:
         self.host.statusBar().showMessage(text, 8000)

@@ -10,7 +10,6 @@ asks for the passages citing them; the text stays plain text throughout.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
@@ -37,10 +36,12 @@ from PySide6.QtWidgets import (
 from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
+from briefing_app.core.index.snippets import phrase_pattern
 from briefing_app.core.models import DocumentMeta, Segment
 from briefing_app.gui import style
 
 REF_SCHEME = "ref"
+NOTHING_TO_READ = "Select a result to read it in its document."
 
 
 def reference_url(key: str) -> str:
@@ -123,6 +124,13 @@ class ReaderView(QTextBrowser):
         self._mark(words)
         self.scroll_to_focus()
 
+    def clear_document(self) -> None:
+        """Nothing to read (e.g. a search without results)."""
+        self.meta, self.segments, self._block_segment = None, [], {}
+        self.focus_index, self.matches, self.current_match = -1, [], -1
+        self.setExtraSelections([])
+        self.clear()
+
     def _same_document(self, meta: DocumentMeta | None, segments: Sequence[Segment]) -> bool:
         if meta is None or self.meta is None or meta.doc_id != self.meta.doc_id:
             return False
@@ -197,9 +205,11 @@ class ReaderView(QTextBrowser):
     def _mark(self, words: Sequence[str]) -> None:
         self.matches, self.current_match = [], -1
         if words:
-            pattern = r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+            # A matched phrase ("Arms Trade Treaty") is marked as a whole, never
+            # each of its words wherever it occurs.
             regex = QRegularExpression(
-                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+                phrase_pattern(words).pattern,
+                QRegularExpression.PatternOption.CaseInsensitiveOption,
             )
             found = self.document().find(regex, 0)
             while not found.isNull():
@@ -305,7 +315,7 @@ class ReaderPanel(QWidget):
         self.citation = QLabel(objectName="readerCitation")
         self.citation.setWordWrap(True)
         self.citation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.citation.setText("Select a result to read it in its document.")
+        self.citation.setText(NOTHING_TO_READ)
         self.match_label = QLabel()
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
         self.next_button = QToolButton(text="▶", toolTip="Next match (F3)")
@@ -332,6 +342,11 @@ class ReaderPanel(QWidget):
         words: Sequence[str] = (),
     ) -> None:
         self.view.show_document(meta, segments, focus_segment_id, words)
+        self._update_header()
+
+    def clear(self) -> None:
+        self.view.clear_document()
+        self.citation.setText(NOTHING_TO_READ)
         self._update_header()
 
     def next_match(self) -> None:

@@ -30,7 +30,10 @@ class ReaderRouter(QObject):
         self._timer.timeout.connect(self._update)
 
     def show_hit(self, hit: Hit | None) -> None:
-        if hit is None:
+        if hit is None:  # no results: the previous passage must not stay on screen
+            self._timer.stop()
+            self._hit, self._key = None, None
+            self.reader.clear()
             return
         self._hit = hit
         self._timer.start()  # typing moves the selection often: read when it settles

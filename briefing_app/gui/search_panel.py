@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -37,10 +38,14 @@ class SearchPanel(QWidget):
         self.edit.setPlaceholderText(PLACEHOLDER)
         self.edit.setClearButtonEnabled(True)
         self.history = QStringListModel(self)
-        completer = QCompleter(self.history, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.edit.setCompleter(completer)
+        # History opens on request (button, Down arrow), never by itself while
+        # typing: a pop-up that appears at each key hides the first results.
+        self.completer = QCompleter(self.history, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.edit)
+        self.completer.activated[str].connect(self.search_for)
+        self.edit.installEventFilter(self)
         self.history_button = QToolButton(text="History", objectName="historyButton")
         self.history_button.setToolTip("Recent searches (Down arrow in the search box)")
         self.history_button.clicked.connect(self.show_history)
@@ -158,8 +163,21 @@ class SearchPanel(QWidget):
 
     def show_history(self) -> None:
         self.edit.setFocus()
-        self.edit.completer().setCompletionPrefix("")
-        self.edit.completer().complete()
+        self.completer.setCompletionPrefix("")
+        self.completer.complete()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search box opens the history."""
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.history.rowCount()
+        ):
+            self.show_history()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

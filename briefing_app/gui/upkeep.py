@@ -107,6 +107,10 @@ class LibraryUpkeep(QObject):
         return task
 
     def _say_read_only(self) -> None:
+        self.session.read_only = True
+        if self.host.statusBar().findChild(QLabel, "readOnlyNotice") is not None:
+            self.host.statusBar().showMessage("The data folder is read-only.", 5000)
+            return
         note = QLabel(
             "Read-only data folder: searching and reading work; "
             "saving, autosave and indexing are off."
@@ -114,4 +118,3 @@ class LibraryUpkeep(QObject):
         note.setObjectName("readOnlyNotice")
         note.setToolTip(str(self.host.home.root))
         self.host.statusBar().addPermanentWidget(note)
-        self.session.read_only = True

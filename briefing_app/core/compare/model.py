@@ -12,27 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_app.core.models import Segment
+from briefing_app.core.models import KIND_LABELS, Segment
 from briefing_app.core.precedents.diff import join_words
 
 UNCHANGED, CHANGED, NEW, DELETED, MOVED = "unchanged", "changed", "new", "deleted", "moved"
 STATUSES = (UNCHANGED, CHANGED, NEW, DELETED, MOVED)
 
-#: How negotiators name units: "PP 3", "OP 12", "Art. 5".
-_ABBREVIATION = {
-    "preambular": "PP",
-    "operative": "OP",
-    "article": "Art.",
-    "recommendation": "Rec.",
-    "paragraph": "Para.",
-    "slide": "Slide",
-    "table": "Table",
-}
-
 
 def unit_label(kind: str, number: str) -> str:
     """'OP 12', 'PP 3', 'Art. 5'; unknown kinds keep their name."""
-    return f"{_ABBREVIATION.get(kind, kind)} {number}".strip()
+    label = KIND_LABELS.get(kind)
+    return f"{label.short if label else kind} {number}".strip()
 
 
 @dataclass

@@ -40,10 +40,30 @@ def split_sub_items(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 def diff_with_sub_items(old: str, new: str) -> tuple[list[dict[str, str]], list[str]]:
     """(word-diff ops old -> new, relabelled sub-items such as '(b) → (c)')."""
+    plain = word_diff(old, new)
     old_lead, old_items = split_sub_items(old)
     new_lead, new_items = split_sub_items(new)
     if not old_items or not new_items:
-        return word_diff(old, new), []
+        return plain, []
+    ops, relabelled = _by_items(old_lead, old_items, new_lead, new_items)
+    # Items are only a better reading when they explain the change with no more
+    # changed words (an item split one way in one version, another way in the other,
+    # would otherwise show as deleted and inserted whole).
+    if _changed_tokens(ops) <= _changed_tokens(plain):
+        return ops, relabelled
+    return plain, []
+
+
+def _changed_tokens(ops: list[dict[str, str]]) -> int:
+    return sum(len(tokenize(op["text"])) for op in ops if op["op"] != EQUAL)
+
+
+def _by_items(
+    old_lead: str,
+    old_items: list[tuple[str, str]],
+    new_lead: str,
+    new_items: list[tuple[str, str]],
+) -> tuple[list[dict[str, str]], list[str]]:
     ops = word_diff(old_lead, new_lead) if (old_lead or new_lead) else []
     relabelled: list[str] = []
     keys_old = [_key(text) for _, text in old_items]

@@ -35,14 +35,14 @@ def write_table(comparison: Comparison, path: Path, *, changed_only: bool = Fals
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, ("Old", "New", "Change"), strict=True):
         cell.paragraphs[0].add_run(heading).bold = True
-    section = ""
+    current = ""
     for change in rows:
         unit = change.new or change.old
-        if unit is not None and unit.section != section:
-            section = unit.section
-            if section:  # a full-width row names the annex or part
+        if unit is not None and unit.section != current:
+            current = unit.section
+            if current:  # a full-width row names the annex or part
                 first, *_, last = table.add_row().cells
-                first.merge(last).paragraphs[0].add_run(section).italic = True
+                first.merge(last).paragraphs[0].add_run(current).italic = True
         old_cell, new_cell, what = table.add_row().cells
         _side(old_cell.paragraphs[0], change, old=True)
         _side(new_cell.paragraphs[0], change, old=False)

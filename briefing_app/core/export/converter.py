@@ -344,7 +344,7 @@ class Converter:
         if not self.profile.real_footnotes:
             self.stats.inline_references += 1
             reference = md_tree.plain_text(definition).rstrip(" .")
-            self.text(target, f" [{reference}]", Fmt(aside=self.profile.aside_size * 2))
+            self.text(target, f" [{reference}]", Fmt(aside=round(self.profile.aside_size * 2)))
             return
         self.stats.footnotes += 1
         note_id, first = self.footnotes.add()

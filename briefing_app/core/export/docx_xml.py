@@ -201,7 +201,7 @@ def _declare_in_settings(document: Any) -> None:
     pr = parse_xml(
         f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
     )
-    successors = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr")
+    successors: tuple[str, ...] = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr")
     successors += ("w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping")
     successors += ("w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures")
     successors += ("w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType")

@@ -104,7 +104,7 @@ def _block_lines(el: etree.Element, parsed: md_tree.ParsedBody, *, quote: bool) 
 
 
 def _text_lines(el: etree.Element, parsed: md_tree.ParsedBody, per_line: int) -> float:
-    chars = len(md_tree.plain_text(el))
+    chars: float = len(md_tree.plain_text(el))
     for sup in el.iter("sup"):
         note = md_tree.footnote_target(sup)
         definition = parsed.footnotes.get(note) if note else None

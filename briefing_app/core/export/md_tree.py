@@ -18,6 +18,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from briefing_app.core.drafts.markdown_setup import new_markdown
+
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAGS = re.compile(r"<[^>]*>")
 _OTHER_MARKERS = re.compile("\x02[^\x03]*\x03")  # e.g. the footnotes' NBSP marker
@@ -75,9 +77,7 @@ class _CaptureExtension(Extension):
 def parse(body: str) -> ParsedBody:
     """Parse Markdown `body` (front matter already removed)."""
     sink: list[etree.Element] = []
-    md = markdown.Markdown(
-        extensions=["footnotes", "tables", "sane_lists", "fenced_code", _CaptureExtension(sink)],
-    )
+    md = new_markdown(_CaptureExtension(sink))
     md.convert(body)
     root = sink[-1] if sink else etree.Element("div")
     footnotes: dict[str, etree.Element] = {}

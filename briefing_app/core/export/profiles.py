@@ -9,11 +9,7 @@ the result still uses the same named styles a colleague can restyle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from docx.styles.style import StyleFactory
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -115,12 +111,17 @@ def get_profile(name: str) -> Profile:
 
 def apply_tweaks(styles_element: Any, ids_by_name: dict[str, str], profile: Profile) -> None:
     """Adjust the document's style definitions for `profile`."""
+    # python-docx loads here, not at import: the preview reads the profiles too.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    from docx.styles.style import ParagraphStyle, StyleFactory
+
     for name, tweak in profile.tweaks.items():
         style_id = ids_by_name.get(name.lower())
         element = styles_element.get_by_id(style_id) if style_id else None
         if element is None:
             continue
-        style = StyleFactory(element)
+        style = cast(ParagraphStyle, StyleFactory(element))
         fmt = style.paragraph_format
         if tweak.size is not None:
             style.font.size = Pt(tweak.size)

@@ -64,9 +64,9 @@ def sanitize_package(data: bytes) -> bytes:
             name = item.filename
             if _DROPPED_PARTS.search(name):
                 continue
-            content = cleaned.get(name)
-            if content is None:
-                content = source.read(name)
+            found = cleaned.get(name)
+            content = found if found is not None else source.read(name)
+            if found is None:
                 if name == "[Content_Types].xml":
                     content = _clean_content_types(content)
                 elif name.endswith(".xml"):

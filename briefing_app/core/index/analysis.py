@@ -140,7 +140,7 @@ class FastStemTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(type(self))
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -156,7 +156,7 @@ class FastStemTokenizer(Tokenizer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             # Wildcards and fuzzy terms arrive whole: fold them but never stem.
-            token.text = token.original = fold(value)
+            token.text = token.original = fold(value)  # type: ignore[attr-defined]
             token.boost = 1.0
             token.stopped = False
             if positions:
@@ -182,7 +182,7 @@ class FastStemTokenizer(Tokenizer):
             token.text = term
             token.boost = 1.0
             if keeporiginal:
-                token.original = word
+                token.original = word  # type: ignore[attr-defined]
             if positions:
                 token.pos = pos
             if chars:

@@ -46,10 +46,12 @@ from briefing_app.core.progress import Cancelled, Progress
 
 #: Commit after this many bytes of source files …
 BATCH_BYTES = 32 << 20
-#: … or this many files …
-BATCH_FILES = 50
-#: … or this many seconds, whichever comes first.
+#: … or this many seconds …
 BATCH_SECONDS = 10.0
+#: … or this many files, provided the batch took ``COMMIT_SHARE`` times longer
+#: than the last commit did: commits never cost more than about a tenth of a build.
+BATCH_FILES = 50
+COMMIT_SHARE = 10.0
 
 
 def build(
@@ -69,8 +71,8 @@ def build(
     index_dir = home.index_dir
     with writer_lock(index_dir):
         gen = _open_for_writing(index_dir, repair, report)
-        paths = [os.path.abspath(Path(p).expanduser()) for p in paths]
-        pending = list(dict.fromkeys([*gen.pending, *paths]))
+        wanted = [os.path.abspath(Path(p).expanduser()) for p in paths]
+        pending = list(dict.fromkeys([*gen.pending, *wanted]))
         if pending != gen.pending:  # remembered before any work: a crash or full disk
             with contextlib.suppress(OSError, st.StateError):  # before the first batch
                 rewrite_state(index_dir, gen.number, gen.catalog, pending)  # loses nothing
@@ -203,6 +205,7 @@ class _Session:
     def __init__(self, gen: Generation, index_dir: Path, pending: list[str]) -> None:
         self.gen, self.index_dir, self.pending = gen, index_dir, pending
         self.catalog, self.vocabulary = gen.catalog, gen.vocabulary
+        self.commit_cost = 0.0  # seconds the last batch commit took
         self._open()
 
     def _open(self) -> None:
@@ -226,14 +229,17 @@ class _Session:
         self.pending_files += 1
 
     def batch_full(self) -> bool:
+        elapsed = time.monotonic() - self.batch_started
         return (
             self.pending_bytes >= BATCH_BYTES
-            or self.pending_files >= BATCH_FILES
-            or time.monotonic() - self.batch_started >= BATCH_SECONDS
+            or elapsed >= BATCH_SECONDS
+            or (self.pending_files >= BATCH_FILES and elapsed >= COMMIT_SHARE * self.commit_cost)
         )
 
     def commit_batch(self) -> None:
+        started = time.monotonic()
         self.commit(merge=False)
+        self.commit_cost = time.monotonic() - started
         self._open()
 
     def commit(self, merge: bool = True) -> None:

@@ -19,11 +19,20 @@ from collections import Counter
 
 ENV_CRASH = "BRIEFING_CRASH_AT"
 ALIASES = {
+    "before-catalog": "after-segment-files",
     "after-words": "after-catalog",
     "after-vocabulary": "after-catalog",
+    "before-words": "after-catalog",
+    "before-vocabulary": "after-catalog",
     "before-index-commit": "after-catalog",
+    "before-commit": "after-catalog",
+    "before-toc": "after-catalog",
     "after-state": "after-catalog",
     "after-commit": "after-index-commit",
+    "after-toc": "after-index-commit",
+    "after-batch-commit": "after-batch",
+    "during-indexing": "after-file",
+    "mid-build": "after-file",
 }
 _reached: Counter[str] = Counter()
 

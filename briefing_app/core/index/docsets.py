@@ -39,7 +39,7 @@ class DocSets:
         self._cached_bytes = 0
         # Set by the scorer: decodes a scored field's term once for both uses
         # (its frequencies, one byte per document, and so its bitset).
-        self.frequencies: Callable[[str, str], bytes] | None = None
+        self.frequencies: Callable[[str, str], bytes | bytearray] | None = None
 
     def _live(self) -> int:
         everything = (1 << self.size) - 1

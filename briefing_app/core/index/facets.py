@@ -64,14 +64,14 @@ class FacetTables:
             out[key] = dict(ordered)
         flags = self.docsets.flags(bits)
         if self.refs:  # a reference is on few passages: look its documents up
-            counts = [(r, sum(map(flags.__getitem__, ids))) for r, ids in self.refs.items()]
-            out["ref"] = dict(sorted((c for c in counts if c[1]), key=lambda c: (-c[1], c[0])))
+            by_ref = [(r, sum(map(flags.__getitem__, ids))) for r, ids in self.refs.items()]
+            out["ref"] = dict(sorted((c for c in by_ref if c[1]), key=lambda c: (-c[1], c[0])))
         if self.columns:
             for key, values in self.columns.items():
-                counts = Counter(compress(values, flags))
-                counts.pop("", None)
-                counts.pop(b"", None)
-                out[key] = {_str(v): n for v, n in counts.most_common()}
+                found: Counter[str | bytes] = Counter(compress(values, flags))
+                found.pop("", None)
+                found.pop(b"", None)
+                out[key] = {_str(v): n for v, n in found.most_common()}
         return out
 
 

@@ -44,7 +44,7 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "segment_id": segment.segment_id,
         "doc_id": segment.doc_id,
-        "kind": segment.kind,
+        "kind": str(segment.kind),  # a plain string in the index, never the enum
         "number": segment.number,
         "order": segment.order,
         "section": segment.section,

@@ -81,12 +81,12 @@ class QueryBuilder:
         """``sover*``: the most frequent matching terms, not all of them."""
         found = []
         for btext in q._btexts(reader):
-            found.append((reader.doc_frequency(q.fieldname, btext), btext))
+            found.append((reader.doc_frequency(q.fieldname, btext), btext))  # type: ignore[attr-defined]
         if not found:
             return Q.NullQuery
         found.sort(key=lambda pair: -pair[0])
-        terms = [Q.Term(q.fieldname, b.decode("utf-8")) for _, b in found[:MAX_EXPANSIONS]]
-        return Q.Or(terms, boost=q.boost)
+        terms = [Q.Term(q.fieldname, b.decode("utf-8")) for _, b in found[:MAX_EXPANSIONS]]  # type: ignore[attr-defined]
+        return Q.Or(terms, boost=q.boost)  # type: ignore[attr-defined]
 
 
 def _with_heading(q: Q.Term, reader: Any) -> Q.Query:
@@ -96,17 +96,22 @@ def _with_heading(q: Q.Term, reader: Any) -> Q.Query:
     return Q.Or([q, Q.Term("heading", q.text, boost=q.boost * HEADING_BOOST)])
 
 
-def highlight_terms(q: Q.Query) -> set[str]:
-    """Stems of the free-text field that the query asks for (not NOT-ed)."""
-    found: set[str] = set()
+def highlight_terms(q: Q.Query) -> set[tuple[str, ...]]:
+    """What the query asks for in the free text (not NOT-ed), as stem sequences.
+
+    A word is a 1-tuple; a phrase ("Arms Trade Treaty", an acronym's expansion)
+    stays one sequence, so only the whole phrase is marked, never each of its
+    words wherever it occurs ("arms" alone, "armed").
+    """
+    found: set[tuple[str, ...]] = set()
 
     def walk(node: Q.Query) -> None:
         if isinstance(node, Q.Not):
             return
         if isinstance(node, Q.Term) and node.fieldname == "text":
-            found.add(str(node.text))
+            found.add((str(node.text),))
         elif isinstance(node, Q.Phrase) and node.fieldname == "text":
-            found.update(str(w) for w in node.words)
+            found.add(tuple(str(w) for w in node.words))
         for child in node.children():
             walk(child)
 

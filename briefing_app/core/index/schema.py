@@ -65,13 +65,13 @@ def make_schema() -> Schema:
         # holds every ancestor so that "II. Recommendations" finds its
         # sub-sections); heading holds its words, searched beside the text.
         section=ColumnID(stored=True, sortable=True),
-        section_path=KEYWORD(analyzer=RegexTokenizer(r"[^\n]+")),
-        heading=TEXT(analyzer=text_analyzer(), phrase=False),
+        section_path=KEYWORD(analyzer=RegexTokenizer(r"[^\n]+")),  # type: ignore[arg-type]
+        heading=TEXT(analyzer=text_analyzer(), phrase=False),  # type: ignore[arg-type]
         year=ID(sortable=True),
         body=ID(sortable=True),
         operative=ID(stored=True, sortable=True),
         refs=KEYWORD(stored=True, commas=True, lowercase=True),
-        text=PreAnalyzedText(analyzer=text_analyzer(), stored=True),
+        text=PreAnalyzedText(analyzer=text_analyzer(), stored=True),  # type: ignore[arg-type]
         display=STORED(),
         inferred=STORED(),
         footnotes=STORED(),

@@ -27,6 +27,7 @@ from briefing_app.core.index.query import (
 )
 from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
+from briefing_app.core.index.snippets import Terms
 from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
@@ -199,7 +200,7 @@ class SearchEngine:
         return self._tables
 
     # -- helpers ----------------------------------------------------------------
-    def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
+    def _hit(self, searcher: Any, docnum: int, score: float, marks: Terms, mark: bool) -> Hit:
         seg = _segment(searcher.stored_fields(docnum))
         doc = self.catalog.documents.get(seg.doc_id) or DocumentMeta(seg.doc_id, seg.doc_id)
         marked = mark_matches(seg.text, marks) if mark else None

@@ -28,7 +28,8 @@ def key_terms(searcher: Any, text: str, limit: int = KEY_TERMS) -> list[tuple[fl
     """(weight, stem) of the words that best characterise ``text``, best first."""
     counts = Counter(terms(text))
     total = max(1, searcher.doc_count())
-    weighted, common = [], []
+    weighted: list[tuple[float, str]] = []
+    common: list[tuple[float, str]] = []
     for term, tf in counts.items():
         df = searcher.doc_frequency("text", term)
         if df:

@@ -53,7 +53,7 @@ def regular_file_problem(path: Path) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return "no such file (or a broken link)"
+        return "no such file"
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     return not_regular(mode)
@@ -86,7 +86,9 @@ def collect_sources(
             if child.is_dir():
                 walk(child, explicit)
             elif child.suffix.lower() in SUPPORTED_SUFFIXES:
-                add(child, str(resolved / child.name), manifest, explicit)
+                # A link is keyed by its target: one file reached twice is indexed once.
+                key = child.resolve() if child.is_symlink() else resolved / child.name
+                add(child, str(key), manifest, explicit)
             elif explicit:
                 report.skipped.append(Skipped(str(child), _unsupported(child)))
 

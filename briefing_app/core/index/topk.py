@@ -36,7 +36,7 @@ TF_CACHE_BYTES = 40 * 1024 * 1024
 B, K1 = 0.75, 1.2
 
 
-class _Memo(dict):  # type: ignore[type-arg]
+class _Memo(dict):
     """(frequency << 8 | length byte) -> BM25F score (times the boost), on first use."""
 
     def __init__(self, idf: float, avgfl: float) -> None:
@@ -95,7 +95,7 @@ class Scorer:
 
     # -- scores, one per candidate, in docnum order --------------------------------
     def _scores(self, q: Q.Query, flags: bytes, n: int, boost: float) -> list[float] | None:
-        boost *= q.boost
+        boost *= q.boost  # type: ignore[attr-defined]
         if isinstance(q, Q.Term):
             return self._term(q, flags, boost)
         if isinstance(q, Q.AndNot):

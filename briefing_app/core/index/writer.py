@@ -99,7 +99,7 @@ class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self.pool.cleanup()
-        self.pool = GroupedPool()  # type: ignore[assignment]
+        self.pool = GroupedPool()
         self._lengths = _Lengths()
         perdoc = self.perdocwriter
         original = perdoc.add_field

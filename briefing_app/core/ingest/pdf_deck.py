@@ -28,7 +28,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def is_pdf_deck(pages: Sequence[Any]) -> bool:
-    """Most text pages landscape, with few words on each: slides, not a report."""
+    """Most text pages landscape, with few words and a title on each: slides."""
     with_text = [page for page in pages if page.lines]
     if len(with_text) < 2:
         return False
@@ -36,7 +36,20 @@ def is_pdf_deck(pages: Sequence[Any]) -> bool:
     if landscape < 0.75 * len(with_text):
         return False
     words = [sum(len(line.text.split()) for line in page.lines) for page in with_text]
-    return statistics.median(words) <= MAX_WORDS_PER_SLIDE
+    if statistics.median(words) > MAX_WORDS_PER_SLIDE:
+        return False
+    # slides have titles: larger type at the top of most pages (a landscape
+    # annex of a report, a wide table, has none)
+    body_size = _body_size(with_text)
+    titled = sum(
+        1
+        for page in with_text
+        if any(
+            line.size >= body_size * TITLE_SIZE and line.top >= page.height * 0.55
+            for line in page.lines
+        )
+    )
+    return bool(body_size) and titled >= 0.6 * len(with_text)
 
 
 def pdf_deck_text(pages: Sequence[Any]) -> str:

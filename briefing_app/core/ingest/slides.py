@@ -58,7 +58,8 @@ def slide_segments(doc_id: str, blocks: list[Block]) -> list[Segment]:
         default=1,
     )
     slides: list[tuple[str, list[str]]] = []
-    title, lines, has_content = "", [], False
+    title, has_content = "", False
+    lines: list[str] = []
     for block in blocks:
         heading = p.MARKDOWN_HEADING.match(block.first_line)
         level = len(heading.group(1)) if heading else 0

@@ -62,6 +62,7 @@ def read_preamble(preamble: list[Block]) -> Preamble:
         found.marker = " ".join(lines[at][: match.end()].split())
         rest = lines[at][match.end() :].strip(" :,")
         block_lines = _marker_block_lines(preamble, lines[at])
+        who: str | None
         if rest:
             who, after = rest, block_lines
         else:

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import patterns as p
-from briefing_app.core.ingest.cleanup import Block, join_lines
+from briefing_app.core.ingest.cleanup import Block, is_table, join_lines
 from briefing_app.core.ingest.markup import strip_markup
-from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SECTION_SEPARATOR, Segment
+from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SECTION_SEPARATOR, TABLE, Segment
 
 _TERMINAL = (".", "!", "?", "”", '"', "’", ")", "…")
 
@@ -76,9 +76,13 @@ class _NumberedBuilder:
         self.current: Draft | None = None
         self.done: list[Draft] = []
         self.preamble: list[Block] = []
-        self.last = {RECOMMENDATION: 0, PARAGRAPH: 0}
+        self.last: dict[str, int] = {RECOMMENDATION: 0, PARAGRAPH: 0}
         self.current_has_body = False
         self.current_open = False  # last part ends mid-list (":") or is a sub-item
+        self.tables = 0
+        self.caption = ""  # a caption line waiting for its table
+        self.resumed = False  # the current draft is already in ``done`` (a table cut it)
+        self.subheading = False  # the deepest heading is an unnumbered sub-heading
 
     def run(self) -> Structure:
         for index, block in enumerate(self.blocks):
@@ -105,6 +109,12 @@ class _NumberedBuilder:
 
     def _take(self, index: int, block: Block) -> None:
         first, text = block.first_line, block.text
+        if is_table(block):
+            self._table(block)
+            return
+        if self._is_subheading(index, text):
+            self._subheading(index, text)
+            return
         rec = p.RECOMMENDATION_HEADING.match(first)
         if rec and len(block.lines) == 1:
             self._start(RECOMMENDATION, rec.group(1))
@@ -128,6 +138,68 @@ class _NumberedBuilder:
             kind = self.current.kind
             self._start(kind, str(self.last[kind] + 1), inferred=True)
         self._append(_drop_bullet(text) if not p.SUB_ITEM.match(text) else text)
+
+    def _table(self, block: Block) -> None:
+        """A pipe table is a unit of its own, numbered by its caption or its place;
+        the paragraph it interrupts goes on after it."""
+        resume = self.current
+        self._close()
+        lines = [ln.strip() for ln in block.lines]
+        caption = self.caption
+        label = _TABLE_NUMBER.match(caption) if caption else None
+        self.tables += 1
+        number = label.group(1).rstrip(".") if label else str(self.tables)
+        parts = ([caption] if caption else []) + ["\n".join(lines)]
+        self.done.append(Draft(TABLE, number, SECTION_SEPARATOR.join(self.section), parts))
+        self.caption = ""
+        self.current = resume
+        self.resumed = resume is not None
+
+    def _is_subheading(self, index: int, text: str) -> bool:
+        """A short unnumbered line ("Management of sea containers", "Vacancy rates")
+        or a numbered one out of sequence ("2. Civilian personnel") before a
+        numbered paragraph or a table: a heading, never the end of a unit."""
+        if self._captions_table(index):
+            return True
+        numbered = p.NUMBERED_PARAGRAPH.match(text)
+        if numbered and not self._is_next(PARAGRAPH, int(numbered.group(1))):
+            text = numbered.group(2)  # "2. Civilian personnel" out of the sequence
+        if not _short_title(text):
+            return False
+        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if nxt is None:
+            return False
+        para = p.NUMBERED_PARAGRAPH.match(nxt.text)
+        return bool(para and self._is_next(PARAGRAPH, int(para.group(1))))
+
+    def _captions_table(self, index: int) -> bool:
+        """Up to two short lines right above a table ("Vacancy rates",
+        "(Percentage)") are its caption."""
+        for ahead in (1, 2):
+            if index + ahead >= len(self.blocks):
+                return False
+            text = self.blocks[index + ahead - 1].text.strip()
+            table_next = is_table(self.blocks[index + ahead])
+            caption = _short_title(text) or bool(_UNITS_LINE.match(text))
+            if table_next and not caption:  # a long title line right above the table
+                caption = _short_title(text, max_words=40)
+            if not caption:
+                return False
+            if table_next:
+                return True
+        return False
+
+    def _subheading(self, index: int, text: str) -> None:
+        if self._captions_table(index):
+            self.caption = f"{self.caption} {strip_markup(text).strip()}".strip()
+            return
+        self._close()
+        title = strip_markup(text).strip()
+        base = len(self.section)
+        if self.subheading:
+            base -= 1
+        self.section = [*self.section[:base], title]
+        self.subheading = True
 
     def _is_next(self, kind: str, number: int) -> bool:
         last = self.last[kind]
@@ -162,6 +234,7 @@ class _NumberedBuilder:
 
     def _heading(self, title: str, level: int | None = None) -> None:
         self._close()
+        self.subheading = False
         title = strip_markup(title).strip()
         if level is None:
             level = 1 if p.ROMAN_HEADING.match(title) else 2
@@ -191,9 +264,28 @@ class _NumberedBuilder:
         self.current_open = tail.endswith((":", ";", ",")) or not tail.endswith(_TERMINAL)
 
     def _close(self) -> None:
-        if self.current is not None and self.current.parts:
+        if self.current is not None and self.current.parts and not self.resumed:
             self.done.append(self.current)
         self.current = None
+        self.resumed = False
+
+
+_UNITS_LINE = re.compile(r"^\(.{2,80}\)$")  # "(Thousands of United States dollars)"
+_TABLE_NUMBER = re.compile(r"^Table\s+([\w.]+)", re.I)
+
+
+def _short_title(text: str, max_words: int = 12) -> bool:
+    text = text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= max_words
+        and "\n" not in text
+        and text[:1].isupper()
+        and not text.endswith((".", ";", ":", ","))
+        and not text.startswith("|")
+        and not p.RECOMMENDATION_HEADING.match(text)
+        and not p.is_section_heading(text)
+    )
 
 
 def _drop_bullet(text: str) -> str:
@@ -208,6 +300,9 @@ def speech_segments(doc_id: str, blocks: list[Block]) -> Structure:
     return Structure(segments, preamble, "speech")
 
 
+_INLINE_ITEM = re.compile(
+    r"(?:(?<=[;:])|(?<=; and)|(?<=; or))[ \t]+(?=\((?:[a-z]|[ivxl]{1,6})\)\s)"
+)
 _ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\)\s", re.M)
 
 
@@ -236,6 +331,7 @@ class UnitBuilder:
         self.scope = ""
         self.current: _Open | None = None
         self.done: list[_Open] = []
+        self.reopened = False
 
     def start(self, kind: str, number: str, *, inferred: bool = False) -> None:
         self.close()
@@ -257,9 +353,16 @@ class UnitBuilder:
         return True
 
     def close(self) -> None:
-        if self.current is not None and self.current.lines:
+        if self.current is not None and self.current.lines and not self.reopened:
             self.done.append(self.current)
         self.current = None
+        self.reopened = False
+
+    def reopen(self, unit: _Open | None) -> None:
+        """Go on with a unit already handed out (a table interrupted it)."""
+        self.close()
+        self.current = unit
+        self.reopened = unit is not None
 
     def heading(self, level: int, title: str) -> None:
         """Set the heading at ``level`` (0-based); deeper headings end."""
@@ -270,7 +373,10 @@ class UnitBuilder:
         self.close()
         out = []
         for order, unit in enumerate(self.done, 1):
-            display = join_lines(unit.lines)
+            if unit.kind == TABLE:
+                display = "\n".join(ln.strip() for ln in unit.lines)
+            else:  # every sub-item on its own line, wherever the reader broke lines
+                display = _INLINE_ITEM.sub("\n", join_lines(unit.lines))
             out.append(
                 Segment(
                     doc_id=self.doc_id,

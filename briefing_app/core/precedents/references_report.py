@@ -10,6 +10,7 @@ library holds exactly one dated form of that number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,7 @@ def collect_references(library: Library) -> list[ReferenceCount]:
     return counts
 
 
-def fold_undated(keys: dict[str, object] | set[str]) -> dict[str, str]:
+def fold_undated(keys: Iterable[str]) -> dict[str, str]:
     """``res:2370`` -> ``res:2370(2017)`` when that is the only dated form present."""
     dated: dict[str, list[str]] = {}
     for key in keys:

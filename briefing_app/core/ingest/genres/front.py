@@ -39,6 +39,7 @@ _FUNCTION_WORDS = frozenset(
         "into",
     ]
 )
+_NAME_LOWER = frozenset({"of", "the", "and", "da", "de", "del", "d’Ivoire", "d'Ivoire"})
 _COMPOUND_COUNTRIES = (
     "Antigua and Barbuda",
     "Bosnia and Herzegovina",
@@ -153,11 +154,18 @@ def _sponsors(lines: list[str], marker: int, pats: GenrePatterns) -> list[str]:
 
 
 def _sponsor_line(line: str) -> bool:
+    """'Austria, Belgium, Netherlands (Kingdom': a list of names, not an agenda title."""
     if ", " not in line and not line.rstrip().endswith(","):
         return False
     pieces = [pc.strip(" *") for pc in line.split(",") if pc.strip(" *")]
-    upper = sum(1 for pc in pieces if pc[:1].isupper())
-    return upper * 2 >= len(pieces)
+    return bool(pieces) and all(_name_like(pc) for pc in pieces)
+
+
+def _name_like(piece: str) -> bool:
+    words = [w.strip("()*’'") for w in piece.split()]
+    if not 0 < len(words) <= 8:
+        return False
+    return all(not w or w[:1].isupper() or w in _NAME_LOWER for w in words)
 
 
 def split_sponsors(text: str) -> list[str]:

@@ -29,6 +29,7 @@ class GenrePatterns:
     action: re.Pattern[str]
     preamble_heading: re.Pattern[str]
     closing_formula: re.Pattern[str]  # "Have agreed as follows:"
+    chapeau: re.Pattern[str]  # "We, the Heads of State and Government, …," opens PP 1
     plenary: re.Pattern[str]  # "3rd plenary meeting"
     # Front matter
     adopted: re.Pattern[str]  # "Resolution adopted by the General Assembly on 21 March 2024"
@@ -39,7 +40,6 @@ class GenrePatterns:
     session: re.Pattern[str]
     agenda_item: re.Pattern[str]
     treaty_title: re.Pattern[str]
-    salutation: re.Pattern[str]  # "Excellencies," never ends a unit
 
 
 # Openers UN editors italicise at the head of a preambular paragraph. Any other
@@ -78,11 +78,9 @@ ENGLISH = GenrePatterns(
     preambular=re.compile(rf"^{_PREAMBULAR_WORDS}"),
     preambular_guess=re.compile(rf"^{_NOT_PREAMBULAR}[A-Z][a-z]*(?:-[a-z]+)?[a-z]{{3,}}ing\b"),
     operative_verb=re.compile(
-        r"^(?:Also\s+|Further\s+|Further\s+also\s+)?(?:Adopts|Decides|Requests|Calls"
-        r"|Urges|Welcomes|Takes\s+note|Invites|Encourages|Endorses|Approves|Reaffirms"
-        r"|Recognizes|Notes|Emphasizes|Stresses|Expresses|Recommends|Authorizes"
-        r"|Appeals|Declares|Proclaims|Condemns|Demands|Reiterates|Acknowledges"
-        r"|Appropriates|Resolves|Commends|Underlines|Affirms|Opens)\b"
+        r"^(?:(?:Also|Further|Again|Once\s+again|Strongly|Firmly|Further\s+also)\s+)?"
+        r"(?!(?:States|Nations|Parties|Members|Means|Progress|Access|Business|Address)\b)"
+        r"(?:Calls\s+upon|Takes\s+note|[A-Z][a-z]{2,}(?:s|es))\b"
     ),
     annex=re.compile(r"^(?:\*\*)?Annex(?:es)?(?:\s+([IVXLC]{1,6}|\d{1,2}|[A-Z]))?(?:\*\*)?\s*$"),
     part=re.compile(r"^([IVXLC]{1,7})\s*$"),
@@ -92,7 +90,12 @@ ENGLISH = GenrePatterns(
     ),
     action=re.compile(r"^Action\s+(\d{1,3})\.\s+\S"),
     preamble_heading=re.compile(r"^Preamble\s*$"),
-    closing_formula=re.compile(r"^(?:Have\s+agreed\s+as\s+follows|Hereby\s+agree)\s*:?\s*$"),
+    closing_formula=re.compile(
+        r"^(?:Have\s+agreed\s+as\s+follows|Hereby\s+agree|(?:Solemnly\s+)?[Dd]eclare"
+        r"(?:\s+the\s+following)?|Commit\s+to\s+the\s+following|Agree\s+to\s+the\s+following)"
+        r"\s*:?\s*$"
+    ),
+    chapeau=re.compile(r"^We,\s+(?:the\s+)?[A-Z]"),
     plenary=re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*$", re.I),
     adopted=re.compile(
         r"\b(Resolution|Decision)\s+adopted\s+by\s+the\s+([A-Z][\w ]+?)\s+on\s+"
@@ -120,14 +123,6 @@ ENGLISH = GenrePatterns(
         r"(?:\s+of\s+the\s+(?:provisional|preliminary)\s+\w+.*)?\s*$"
     ),
     treaty_title=re.compile(r"\b(?:Convention|Treaty|Covenant|Protocol|Agreement|Charter)\b"),
-    salutation=re.compile(
-        r"^(?:(?:Your\s+)?Excellenc(?:y|ies)|(?:Mr\.?|Madam|Madame|Mister)\s+(?:President|Chair"
-        r"|Chairman|Chairperson|Secretary-General|Vice-President|Moderator)|Distinguished"
-        r"\s+(?:delegates|guests|colleagues|participants)|Dear\s+(?:colleagues|friends)"
-        r"|Ladies\s+and\s+gentlemen|Colleagues|Friends)(?:[,;]?\s*(?:(?:and|dear)\s+)?"
-        r"(?:Excellenc(?:y|ies)|[Dd]istinguished\s+\w+|[Ll]adies\s+and\s+gentlemen"
-        r"|[Cc]olleagues|[Ff]riends))*\s*[,:!]\s*$"
-    ),
 )
 
 PATTERNS: tuple[GenrePatterns, ...] = (ENGLISH,)

@@ -43,6 +43,22 @@ def caption_and_table(before: list[str], rows: list[list[str]]) -> tuple[str, st
     return " ".join(caption), table
 
 
+def with_captions(blocks: list[str]) -> list[str]:
+    """PDF tables: a units row "(Thousands of ...)" on top, and the short title
+    line above the table, become the table's caption line."""
+    out: list[str] = []
+    for block in blocks:
+        rows = block.split("\n")
+        first = rows[0][2:-2].strip() if rows[0].startswith("| ") and rows[0].endswith(" |") else ""
+        if len(rows) > 1 and " | " not in first and _UNIT_LINE.match(first):
+            caption = [first]
+            if out and _is_title(out[-1]):
+                caption.insert(0, out.pop())
+            block = "\n".join([" ".join(caption), *rows[1:]])
+        out.append(block)
+    return out
+
+
 def _is_title(text: str) -> bool:
     if "\n" in text or text.startswith("|") or text.startswith("#"):
         return False

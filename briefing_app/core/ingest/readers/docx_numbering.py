@@ -71,11 +71,11 @@ class Numbering:
         for num in root.iterfind(f"{W}num"):
             levels = dict(abstract.get(attr(child(num, "abstractNumId"), "val") or "", {}))
             for override in num.iterfind(f"{W}lvlOverride"):
-                start = attr(child(override, "startOverride"), "val")
+                override_start = attr(child(override, "startOverride"), "val")
                 ilvl = int(attr(override, "ilvl") or 0)
-                if start is not None and ilvl in levels:
+                if override_start is not None and ilvl in levels:
                     _, fmt, text = levels[ilvl]
-                    levels[ilvl] = (int(start), fmt, text)
+                    levels[ilvl] = (int(override_start), fmt, text)
             self.levels[attr(num, "numId") or ""] = levels
 
     def _read_styles(self, root: Any) -> None:

@@ -30,32 +30,49 @@ def read_pptx(path: Path, max_bytes: int) -> RawText:
         deck = Presentation(str(path))
         if len(deck.slides) > MAX_SLIDES:
             raise IngestError(f"too many slides ({len(deck.slides)}; the limit is {MAX_SLIDES})")
-        pages = [_slide_page(slide, first=index == 0) for index, slide in enumerate(deck.slides)]
+        skipped: list[int] = []
+        pages = [
+            _slide_page(slide, number=index + 1, skipped=skipped)
+            for index, slide in enumerate(deck.slides)
+        ]
     except IngestError:
         raise
     except Exception as exc:  # python-pptx raises many kinds on damaged files
         raise IngestError(f"could not read the PPTX ({type(exc).__name__})") from exc
     if not any(page.strip() for page in pages):
         raise IngestError("the deck has no text (slides of pictures only?)")
-    return RawText("\f".join(pages), "pptx")
+    raw = RawText("\f".join(pages), "pptx")
+    if skipped:
+        raw.warnings.append(f"{len(skipped)} damaged shape(s) left out (slides {_slides(skipped)})")
+    return raw
 
 
-def _slide_page(slide: Any, *, first: bool) -> str:
-    """One slide as Markdown blocks separated by blank lines."""
+def _slide_page(slide: Any, *, number: int, skipped: list[int]) -> str:
+    """One slide as Markdown blocks separated by blank lines.
+
+    A shape that cannot be read (a damaged chart part) is left out and counted
+    in ``skipped``; the rest of the deck is still read.
+    """
     title_shape = slide.shapes.title
     title = _one_line(title_shape.text_frame.text) if title_shape is not None else ""
     blocks = [f"# {title}"] if title else []
     for shape in _reading_order(slide.shapes):
         if title_shape is not None and shape.shape_id == title_shape.shape_id:
             continue
-        if _is_furniture(shape, first):
-            continue
-        blocks.extend(_shape_blocks(shape))
+        try:
+            if not _is_furniture(shape, first=number == 1):
+                blocks.extend(_shape_blocks(shape))
+        except Exception:  # python-pptx raises many kinds on a damaged part
+            skipped.append(number)
     notes = _notes(slide)
     if notes:
         blocks.append(f"**{NOTES_LABEL}** {notes[0]}")
         blocks.extend(notes[1:])
     return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _slides(slide_ids: list[int]) -> str:
+    return ", ".join(str(i) for i in sorted(set(slide_ids))[:5])
 
 
 def _reading_order(shapes: Iterable[Any]) -> list[Any]:
