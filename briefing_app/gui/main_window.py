@@ -128,8 +128,9 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.exporter = ExportCommand(
             lambda: self.draft.current().text,
-            lambda: self.session.path.stem if self.session.path else "statement",
+            lambda: self.session.path,
             self.settings,
+            self.home,
             self,
         )
         self.commands = AppCommands(
