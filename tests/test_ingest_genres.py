@@ -317,3 +317,45 @@ def test_budget_fascicle_numbers_paragraphs_by_section(tmp_path: Path) -> None:
     assert paras[0].section.endswith("Overall orientation")
     assert len(_units(doc, TABLE)) == 1
     assert paras[2].text == "The objective is to prevent conflict."
+
+
+ANNEXED_REPORT = """I. Introduction
+
+1. The present report covers the period.
+
+2. The budget is set out below. II.
+
+Actions to be taken by the General Assembly
+
+3. The actions to be taken are listed.
+
+49 For the period, the requirements were lower.
+
+5. The Committee recommends approval.
+
+Annex II
+
+Review of support functions
+
+1. The review covered two centres.
+
+2. Its recommendations are listed.
+"""
+
+
+def test_report_annex_restarts_numbering_and_lost_marks_are_read(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "annexed.md", ANNEXED_REPORT.replace("49 For", "4 For"))
+    paras = _units(doc, PARAGRAPH)
+    assert [(s.scope, s.number) for s in paras] == [
+        ("", "1"),
+        ("", "2"),
+        ("", "3"),
+        ("", "4"),
+        ("", "5"),
+        ("annex-ii", "1"),
+        ("annex-ii", "2"),
+    ]
+    assert paras[1].text == "The budget is set out below."  # the glued "II." is a heading
+    assert paras[2].section == "II. Actions to be taken by the General Assembly"
+    assert paras[5].section.startswith("Annex II")
+    assert len({s.segment_id for s in doc.segments}) == len(doc.segments)

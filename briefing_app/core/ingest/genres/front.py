@@ -39,6 +39,7 @@ _FUNCTION_WORDS = frozenset(
         "into",
     ]
 )
+_JOINED_ITEM = re.compile(r"(?<=session)\s+(?=Agenda\s+items?\b|Items?\s+\d)")
 _TOP_CHARS = 2000
 _HEAD_LINES = 150  # a title block with 114 sponsors still fits
 _LINE_CHARS = 6000  # a sponsor list fits; a long speech paragraph is cut
@@ -82,7 +83,8 @@ class FrontMatter:
 def read_front(lines: list[str]) -> FrontMatter:
     """What the title block says; ``lines`` are the lines before the text."""
     lines = [strip_markup(ln[:_LINE_CHARS]).strip() for ln in lines[:_HEAD_LINES]]
-    lines = [ln for ln in lines if ln]
+    # "Eightieth session Agenda item 151": two lines a reader joined
+    lines = [piece for ln in lines if ln for piece in _JOINED_ITEM.split(ln)]
     text = "\n".join(lines)
     top = text[:_TOP_CHARS]  # symbol, date and body head the first page
     front = FrontMatter(
