@@ -65,6 +65,11 @@ class DataHome:
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
+    @property
+    def basket_file(self) -> Path:
+        """The basket, kept across restarts."""
+        return self.root / "basket.json"
+
     def writable(self) -> bool:
         """Whether files can be created in the data home (False on a read-only disk)."""
         import tempfile

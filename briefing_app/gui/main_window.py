@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.search_panel.set_history(self.settings.search_history)
         self.reader = ReaderPanel(self)
         self.basket = BasketPanel(self)
+        self.basket.keep_in(self.home.basket_file)
         self.library_panel = LibraryPanel(self.search_state, self)
         self.editor = DraftEditor(self)
         self.draft = DraftModel(self.editor, self)
