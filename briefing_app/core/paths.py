@@ -66,6 +66,11 @@ class DataHome:
         return self.root / "settings.json"
 
     @property
+    def export_choices_file(self) -> Path:
+        """What the export dialog last chose for each draft."""
+        return self.root / "export-choices.json"
+
+    @property
     def basket_file(self) -> Path:
         """The basket, kept across restarts."""
         return self.root / "basket.json"

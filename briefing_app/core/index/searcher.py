@@ -32,6 +32,7 @@ from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
+from briefing_app.core.index.zerocopy import install as install_zero_copy
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
 from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import resource
@@ -66,6 +67,7 @@ class SearchEngine:
             return self._searcher
         self.close()
         install_fast_skip()
+        install_zero_copy()
         # The index with the catalog and word list of the same generation, checked
         # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
         generation = open_current(self.home.index_dir)
