@@ -10,6 +10,7 @@ asks for the passages citing them; the text stays plain text throughout.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
@@ -22,6 +23,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLength,
+    QTextTable,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +40,7 @@ from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.index.snippets import phrase_pattern
-from briefing_app.core.models import DocumentMeta, Segment
+from briefing_app.core.models import SLIDE, TABLE, DocumentMeta, Segment
 from briefing_app.gui import style
 
 REF_SCHEME = "ref"
@@ -54,6 +57,72 @@ def reference_key(url: QUrl | str) -> str | None:
     text = url.toString() if isinstance(url, QUrl) else url
     scheme, sep, rest = text.partition(":")
     return unquote(rest) if sep and scheme == REF_SCHEME and rest else None
+
+
+def renders_markdown(segment: Segment) -> bool:
+    """Slides and tables keep their Markdown (headings, lists, grids); prose is plain."""
+    display = segment.display or ""
+    if segment.kind == SLIDE:
+        return True
+    return segment.kind == TABLE or bool(_TABLE_ROW.search(display))
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_TABLE_START = re.compile(r"^([^\n|][^\n]*)\n(?=\|)", re.MULTILINE)
+
+
+def reader_markdown(text: str) -> str:
+    """A slide's or table's Markdown as the reader shows it: headings as bold lines
+    (the reader's own headings are the sections), a table set apart from its caption."""
+
+    def bold(match: re.Match[str]) -> str:
+        inner = match.group(1).strip().strip("*_").strip()
+        return f"**{inner}**" if inner else ""
+
+    text = _GLUED_HEADER.sub(r"\1\n\n\2\n", _HEADING.sub(bold, text))
+    text = _TABLE_START.sub(r"\1\n\n", text)
+    return _TABLE_BLOCK.sub(lambda m: _narrow_table(m.group(0)), text)
+
+
+#: A table's first row glued to the caption line before it ("… dollars) | *Category* |").
+_GLUED_HEADER = re.compile(r"^([^|\n]*[^|\s])\s+(\|[^\n]*\|)[ \t]*\n(?=\|\s*:?-{3,})", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^\|\s*:?-{3,}", re.MULTILINE)
+_TABLE_BLOCK = re.compile(r"(?:^\|[^\n]*(?:\n|$))+", re.MULTILINE)
+_DELIMITER = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+#: A grid of more columns than this cannot fit a reading pane: its rows become lines.
+GRID_COLUMNS = 4
+
+
+def _narrow_table(block: str) -> str:
+    """A pipe table as a grid when it fits the reader, else one wrapped line per row."""
+    rows = [line for line in block.splitlines() if line.strip()]
+    cells = [[c.strip() for c in row.strip().strip("|").split(" | ")] for row in rows]
+    if max((len(r) for r in cells), default=0) <= GRID_COLUMNS:
+        return block
+    lines = [
+        " · ".join(c for c in row if c)
+        for row, raw in zip(cells, rows, strict=True)
+        if not _DELIMITER.match(raw)
+    ]
+    return "\n\n".join(line for line in lines if line) + "\n"
+
+
+def _fit_tables(doc: QTextDocument) -> None:
+    """Tables as wide as the reader, never wider: no horizontal scrolling."""
+    for frame in doc.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            table_format = frame.format()
+            table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 99))
+            table_format.setMargin(0)
+            table_format.setCellPadding(3)
+            table_format.setBorderCollapse(True)
+            frame.setFormat(table_format)
+
+
+def opens_with(markdown: str, heading: str) -> bool:
+    """Whether the slide's own first line is its section heading (not shown twice)."""
+    first = next((line for line in markdown.splitlines() if line.strip()), "")
+    return first.strip().lstrip("#").strip().strip("*_").strip() == heading.strip()
 
 
 class ReaderView(QTextBrowser):
@@ -104,9 +173,11 @@ class ReaderView(QTextBrowser):
         self._write_header(cursor, meta)
         section = None
         for i, segment in enumerate(self.segments):
+            markdown = renders_markdown(segment)
             if segment.section and segment.section != section:
                 section = segment.section
-                self._write_block(cursor, section, size=1.08, bold=True, top=12)
+                if not (markdown and opens_with(segment.display, section)):
+                    self._write_block(cursor, section, size=1.08, bold=True, top=12)
             block_format = QTextBlockFormat()
             block_format.setTopMargin(3)
             block_format.setBottomMargin(5)
@@ -114,12 +185,20 @@ class ReaderView(QTextBrowser):
                 block_format.setBackground(style.passage_background())
                 block_format.setLeftMargin(4)
             cursor.insertBlock(block_format)
-            self._block_segment[cursor.block().blockNumber()] = i
+            first = cursor.block().blockNumber()
             bold = QTextCharFormat()
             bold.setFontWeight(QFont.Weight.Bold)
-            if segment.number:
-                cursor.insertText(f"{segment.number}. ", bold)
-            self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
+            if markdown:
+                self._write_markdown(cursor, segment)
+            else:
+                if segment.number:
+                    cursor.insertText(f"{segment.number}. ", bold)
+                self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
+            for number in range(first, cursor.block().blockNumber() + 1):
+                self._block_segment[number] = i
+                if markdown and i == self.focus_index:  # every block the slide made
+                    self._paint_block(number, True, doc)
+        _fit_tables(doc)
         self.setDocument(doc)
         self._mark(words)
         self.scroll_to_focus()
@@ -135,6 +214,19 @@ class ReaderView(QTextBrowser):
         if meta is None or self.meta is None or meta.doc_id != self.meta.doc_id:
             return False
         return meta == self.meta and list(segments) == self.segments
+
+    def _write_markdown(self, cursor: QTextCursor, segment: Segment) -> None:
+        """A slide or a table as it was written: headings, lists, emphasis, a table grid."""
+        label = QTextCharFormat()
+        label.setFontWeight(QFont.Weight.Bold)
+        label.setForeground(style.muted_text())
+        if segment.number and segment.kind in (SLIDE, TABLE):
+            cursor.insertText(f"{unit_label(segment.kind, segment.number)}", label)
+            cursor.insertBlock(cursor.blockFormat())
+        elif segment.number:  # prose with a table in it: numbered like any paragraph
+            label.setForeground(self.palette().text())
+            cursor.insertText(f"{segment.number}. ", label)
+        cursor.insertMarkdown(reader_markdown(segment.display or segment.text))
 
     def _write_text(self, cursor: QTextCursor, text: str) -> None:
         """Plain text, with each recognised reference as a link (never parsed as HTML)."""
@@ -292,18 +384,22 @@ class ReaderView(QTextBrowser):
             self.segmentClicked.emit(self.segments[index])
 
     def _set_focus_index(self, index: int) -> None:
-        previous = self._focus_block_number()
+        previous = self.focus_index
         self.focus_index = index
-        for number, background in ((previous, None), (self._focus_block_number(), True)):
-            if number < 0:
-                continue
-            cursor = QTextCursor(self.document().findBlockByNumber(number))
-            block_format = cursor.blockFormat()
-            if background:
-                block_format.setBackground(style.passage_background())
-            else:
-                block_format.clearProperty(QTextFormat.Property.BackgroundBrush)
-            cursor.setBlockFormat(block_format)
+        for segment, background in ((previous, False), (index, True)):
+            for number, at in self._block_segment.items():
+                if at == segment and segment >= 0:
+                    self._paint_block(number, background)
+
+    def _paint_block(self, number: int, background: bool, doc: QTextDocument | None = None) -> None:
+        """Set or clear the passage background of one block."""
+        cursor = QTextCursor((doc or self.document()).findBlockByNumber(number))
+        block_format = cursor.blockFormat()
+        if background:
+            block_format.setBackground(style.passage_background())
+        else:
+            block_format.clearProperty(QTextFormat.Property.BackgroundBrush)
+        cursor.setBlockFormat(block_format)
 
 
 class ReaderPanel(QWidget):
