@@ -188,3 +188,39 @@ def test_pdf_table_area_is_a_pipe_table_with_its_caption_never_a_heading(tmp_pat
     assert all("Budget performance" not in s.section for s in doc.segments)
     para3 = next(s for s in doc.segments if s.number == "3")
     assert para3.section == "I. Introduction"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2/12 24-24216",
+        "24-24216 9/12",
+        "- 3 -",
+        "*2423058*",
+        "17",
+        "V.21-03928 3/16",
+        "Page 4 of 9",
+    ],
+)
+def test_edge_furniture_patterns(line: str) -> None:
+    from briefing_app.core.ingest.layout.furniture import is_edge_furniture
+
+    assert is_edge_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["11 December 2023", "Agenda item 161", "78/116. Report"])
+def test_edge_lines_that_are_text_stay(line: str) -> None:
+    from briefing_app.core.ingest.layout.furniture import is_edge_furniture
+
+    assert not is_edge_furniture(line)
+
+
+def test_running_heads_on_odd_and_even_pages_share_one_key() -> None:
+    from briefing_app.core.ingest.layout.furniture import running_key
+
+    assert (
+        running_key(HEAD_EVEN) == running_key(HEAD_ODD) == "the right to privacy in the digital age"
+    )
+    assert running_key("A/81/6 (Sect. 3) Part II Political affairs 24-23058 9/12") == (
+        "part ii political affairs"
+    )

@@ -82,7 +82,8 @@ def write_error(what: str, exc: OSError) -> str:
 
 def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
     """The user's library. With ``build``: indexes it first when it was never built,
-    repairs a damaged index, and finishes an interrupted run (when no one else is)."""
+    repairs a damaged index, and finishes an interrupted run (when no one else is);
+    each of the last two is said in one line."""
     from briefing_app.core.library import Library
 
     library = Library(args.home)
@@ -93,25 +94,37 @@ def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
         return library
     problem = library.health()
     if problem:
-        print(f"briefing: {problem.split(';')[0]}", file=sys.stderr)
-        _build_now(library, "repairing it from the documents…", repair=True)
+        reason = problem.split(";")[0].removeprefix("the index is damaged: ")
+        report = library.build(repair=True)  # quiet: the one line below says it all
+        print(
+            f"briefing: the index was damaged ({reason}); rebuilt it from the documents "
+            f"({len(report.indexed)} document(s))",
+            file=sys.stderr,
+        )
     elif library.engine.pending and not _busy(library):
         try:
-            _build_now(library, "an earlier indexing run was interrupted; finishing it…")
+            report = library.build()
         except OSError as exc:  # full or read-only disk: what is indexed still answers
             reason = write_error("could not finish it", exc).split(": ", 1)[-1]
             print(
-                f"briefing: could not finish it ({reason}); searching what is indexed",
+                f"briefing: an earlier indexing run was interrupted and could not be "
+                f"finished ({reason}); searching what is indexed",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                "briefing: an earlier indexing run was interrupted; finished it "
+                f"({len(report.indexed)} document(s))",
                 file=sys.stderr,
             )
     return library
 
 
-def _build_now(library: Library, message: str, *, repair: bool = False) -> None:
+def _build_now(library: Library, message: str) -> None:
     from briefing_app.core.progress import stderr_progress
 
     print(f"briefing: {message}", file=sys.stderr)
-    report = library.build(progress=stderr_progress(), repair=repair)
+    report = library.build(progress=stderr_progress())
     print_summary(report, to_stderr=True)
 
 

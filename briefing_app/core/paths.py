@@ -65,6 +65,16 @@ class DataHome:
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
+    @property
+    def export_choices_file(self) -> Path:
+        """What the export dialog last chose for each draft."""
+        return self.root / "export-choices.json"
+
+    @property
+    def basket_file(self) -> Path:
+        """The basket, kept across restarts."""
+        return self.root / "basket.json"
+
     def writable(self) -> bool:
         """Whether files can be created in the data home (False on a read-only disk)."""
         import tempfile

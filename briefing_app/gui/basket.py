@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.citation import unit_label
 from briefing_app.core.drafts.insert import Passage
+from briefing_app.core.session.basket_store import load_basket, save_basket
 from briefing_app.gui.results_model import (
     PASSAGES_MIME,
     passages_from_mime,
@@ -160,6 +163,18 @@ class BasketPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def keep_in(self, path: Path) -> None:
+        """Load the basket saved at ``path`` and save it there after every change."""
+        self.model.add(load_basket(path))
+        model = self.model
+
+        def save(*_args: object) -> None:
+            with suppress(OSError):  # a read-only data folder: the basket lives on screen
+                save_basket(path, model.passages())
+
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+            signal.connect(save)
 
     def selected_passages(self) -> list[Passage]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())

@@ -26,6 +26,7 @@ class DraftSession(QObject):
     pathChanged = Signal(object)  # Path | None
     recoveryAvailable = Signal(list)  # list[autosave.Recovery]
     recentChanged = Signal()
+    valuesWanted = Signal(str, list)  # template key, the names it needs and nobody gave
 
     def __init__(
         self,
@@ -118,6 +119,9 @@ class DraftSession(QObject):
             templates.instantiate(template, values) if template else templates.blank_draft(values)
         )
         self._load(text, None)
+        missing = templates.missing_values(template, values) if template else []
+        if template is not None and missing:
+            self.valuesWanted.emit(template.key, missing)
         return True
 
     def open_path(self, path: Path) -> bool:

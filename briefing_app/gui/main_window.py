@@ -51,6 +51,7 @@ from briefing_app.gui.reading import ReaderRouter
 from briefing_app.gui.recovery_bar import RecoveryBar
 from briefing_app.gui.search_controller import SearchController
 from briefing_app.gui.search_panel import SearchPanel
+from briefing_app.gui.speaker_bar import SpeakerBar, refill_if_untouched
 from briefing_app.gui.speaking_label import SpeakingTimeLabel
 from briefing_app.gui.tasks import ProcessTask
 from briefing_app.gui.upkeep import LibraryUpkeep
@@ -100,12 +101,14 @@ class MainWindow(QMainWindow):
         self.search_panel.set_history(self.settings.search_history)
         self.reader = ReaderPanel(self)
         self.basket = BasketPanel(self)
+        self.basket.keep_in(self.home.basket_file)
         self.library_panel = LibraryPanel(self.search_state, self)
         self.editor = DraftEditor(self)
         self.draft = DraftModel(self.editor, self)
         self.preview = PreviewView(self.draft, self)
         self.outline = OutlineView(self.draft, self.editor, self)
         self.recovery_bar = RecoveryBar(self)
+        self.speaker_bar = SpeakerBar(self.settings, self)
         self.session = DraftSession(self.editor, self.home, self.settings, self, self.draft)
         self.speaking_label = SpeakingTimeLabel(
             self.draft, self.editor, self.settings.words_per_minute, self
@@ -125,8 +128,9 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.exporter = ExportCommand(
             lambda: self.draft.current().text,
-            lambda: self.session.path.stem if self.session.path else "statement",
+            lambda: self.session.path,
             self.settings,
+            self.home,
             self,
         )
         self.commands = AppCommands(
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         draft_layout.setContentsMargins(0, 0, 0, 0)
         draft_layout.setSpacing(0)
         draft_layout.addWidget(self.recovery_bar)
+        draft_layout.addWidget(self.speaker_bar)
         draft_layout.addWidget(self.draft_split, 1)
         self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplit")
         self.main_split.addWidget(self.search_split)
@@ -225,6 +230,10 @@ class MainWindow(QMainWindow):
         self.session.pathChanged.connect(lambda _p: self._update_title())
         self.session.recoveryAvailable.connect(self.recovery_bar.offer)
         self.recovery_bar.recoverRequested.connect(self.session.recover)
+        self.session.valuesWanted.connect(self.speaker_bar.ask)
+        self.speaker_bar.applied.connect(
+            refill_if_untouched(lambda: self.session.modified, self.session.new_draft)
+        )
         self.recovery_bar.discardRequested.connect(self.session.discard_recovery)
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 

@@ -10,7 +10,6 @@ asks for the passages citing them; the text stays plain text throughout.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
+from briefing_app.core.index.snippets import phrase_pattern
 from briefing_app.core.models import DocumentMeta, Segment
 from briefing_app.gui import style
 
@@ -205,9 +205,11 @@ class ReaderView(QTextBrowser):
     def _mark(self, words: Sequence[str]) -> None:
         self.matches, self.current_match = [], -1
         if words:
-            pattern = r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+            # A matched phrase ("Arms Trade Treaty") is marked as a whole, never
+            # each of its words wherever it occurs.
             regex = QRegularExpression(
-                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+                phrase_pattern(words).pattern,
+                QRegularExpression.PatternOption.CaseInsensitiveOption,
             )
             found = self.document().find(regex, 0)
             while not found.isNull():

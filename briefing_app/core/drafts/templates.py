@@ -8,7 +8,6 @@ name in the menu) and ``{{placeholders}}`` filled from the user's preferences
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +15,12 @@ from pathlib import Path
 from briefing_app.core.citation import format_date
 from briefing_app.core.drafts import frontmatter
 from briefing_app.core.drafts.draft_file import read_draft
+from briefing_app.core.drafts.fill import fill, placeholders
 from briefing_app.core.resources import resource
 
 DEFAULT_TEMPLATE = "statement-agenda-item"
-_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+#: What a template may need from the user, in the order a prompt asks for it.
+ASKED = ("delegation", "speaker")
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,24 @@ def find_template(key: str, user_dir: Path | None = None) -> Template | None:
 
 
 def instantiate(template: Template, values: Mapping[str, str] | None = None) -> str:
-    """The template's text with placeholders filled and its ``template`` key dropped."""
-    fill = {"date": format_date(dt.date.today().isoformat()), **(values or {})}
-    text = _PLACEHOLDER.sub(
-        lambda m: str(fill.get(m.group(1), "") or ""), read_draft(template.path)
-    )
+    """The template's text with placeholders filled and its ``template`` key dropped.
+
+    Missing values never leave a broken sentence (see ``fill``).
+    """
+    given = {"date": format_date(dt.date.today().isoformat()), **(values or {})}
+    text = fill(read_draft(template.path), given)
     meta, body = frontmatter.split(text)
     meta.pop("template", None)
     return frontmatter.join(meta, body)
+
+
+def missing_values(template: Template, values: Mapping[str, str]) -> list[str]:
+    """The names (delegation, speaker) the template asks for and ``values`` lacks."""
+    try:
+        wanted = placeholders(read_draft(template.path))
+    except OSError:
+        return []
+    return [k for k in ASKED if k in wanted and not str(values.get(k) or "").strip()]
 
 
 def blank_draft(values: Mapping[str, str] | None = None) -> str:

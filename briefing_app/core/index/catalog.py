@@ -64,6 +64,19 @@ class Catalog:
         except (StateError, KeyError, ValueError, TypeError):
             return cls()
 
+    def save(self, folder: Path, state: dict[str, Any] | None = None) -> None:
+        """Put this catalog into ``state``, the generation being committed (written with
+        the index, see ``generation.py``); without one, into the current generation."""
+        if state is not None:
+            state["catalog"] = self.to_json()
+            return
+        from briefing_app.core.index.state import latest_generation, read_state, write_state
+
+        number = latest_generation(folder)
+        current = read_state(folder, number)
+        current["catalog"] = self.to_json()
+        write_state(folder, number, current)
+
     def source_of(self, doc_id: str) -> str | None:
         """The resolved path of the file a document was read from."""
         return next((p for p, e in self.entries.items() if e.doc_id == doc_id), None)

@@ -164,13 +164,10 @@ def attach_state(
     def before_toc(segments: list[Any], generation: int) -> None:
         crash_point("after-segment-files")
         ids = {s.segment_id() for s in segments}
-        data = {
-            "files": st.segment_files(index_dir, ids),
-            "catalog": catalog.to_json(),
-            "words": vocabulary.to_json(),
-            "pending": pending,
-        }
-        st.write_state(index_dir, generation, data)
+        data: dict[str, Any] = {"files": st.segment_files(index_dir, ids), "pending": pending}
+        catalog.save(index_dir, data)
+        vocabulary.save(index_dir, data)
+        st.write_state(index_dir, generation, data)  # then Whoosh's rename commits all
         crash_point("after-catalog")
 
     writer.before_toc = before_toc

@@ -96,17 +96,22 @@ def _with_heading(q: Q.Term, reader: Any) -> Q.Query:
     return Q.Or([q, Q.Term("heading", q.text, boost=q.boost * HEADING_BOOST)])
 
 
-def highlight_terms(q: Q.Query) -> set[str]:
-    """Stems of the free-text field that the query asks for (not NOT-ed)."""
-    found: set[str] = set()
+def highlight_terms(q: Q.Query) -> set[tuple[str, ...]]:
+    """What the query asks for in the free text (not NOT-ed), as stem sequences.
+
+    A word is a 1-tuple; a phrase ("Arms Trade Treaty", an acronym's expansion)
+    stays one sequence, so only the whole phrase is marked, never each of its
+    words wherever it occurs ("arms" alone, "armed").
+    """
+    found: set[tuple[str, ...]] = set()
 
     def walk(node: Q.Query) -> None:
         if isinstance(node, Q.Not):
             return
         if isinstance(node, Q.Term) and node.fieldname == "text":
-            found.add(str(node.text))
+            found.add((str(node.text),))
         elif isinstance(node, Q.Phrase) and node.fieldname == "text":
-            found.update(str(w) for w in node.words)
+            found.add(tuple(str(w) for w in node.words))
         for child in node.children():
             walk(child)
 

@@ -27,10 +27,12 @@ from briefing_app.core.index.query import (
 )
 from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
+from briefing_app.core.index.snippets import Terms
 from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation, state_generations
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
+from briefing_app.core.index.zerocopy import install as install_zero_copy
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
 from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import resource
@@ -65,6 +67,7 @@ class SearchEngine:
             return self._searcher
         self.close()
         install_fast_skip()
+        install_zero_copy()
         # The index with the catalog and word list of the same generation, checked
         # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
         generation = open_current(self.home.index_dir)
@@ -197,7 +200,7 @@ class SearchEngine:
         return self._tables
 
     # -- helpers ----------------------------------------------------------------
-    def _hit(self, searcher: Any, docnum: int, score: float, marks: set[str], mark: bool) -> Hit:
+    def _hit(self, searcher: Any, docnum: int, score: float, marks: Terms, mark: bool) -> Hit:
         seg = _segment(searcher.stored_fields(docnum))
         doc = self.catalog.documents.get(seg.doc_id) or DocumentMeta(seg.doc_id, seg.doc_id)
         marked = mark_matches(seg.text, marks) if mark else None

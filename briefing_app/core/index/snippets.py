@@ -11,6 +11,7 @@ words as written (``Hit.terms``); each front end renders them its own way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -25,6 +26,8 @@ JOINER = " … "
 #: A piece of snippet text and whether the query matched it.
 Run = tuple[str, bool]
 Span = tuple[int, int]
+#: What to mark: analysed terms, a phrase as one tuple of terms ("arm", "trade", "treati").
+Terms = Iterable[str | tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,70 @@ class Marked:
     words: list[str]  # the matched words as written, longest first
 
 
-def mark(text: str, terms: set[str]) -> Marked:
+def mark(text: str, terms: Terms) -> Marked:
     """Snippet and matched words of ``text`` for the query's analysed ``terms``."""
     spans = term_spans(text, terms)
     return Marked(runs_html(fragment_runs(text, spans)), words_at(text, spans))
 
 
-def snippet(text: str, terms: set[str]) -> str:
+def snippet(text: str, terms: Terms) -> str:
     """The best fragments of ``text`` around the query terms, marked (HTML)."""
     return runs_html(fragment_runs(text, term_spans(text, terms)))
 
 
-def term_spans(text: str, terms: set[str]) -> list[Span]:
-    """Where the analysed ``terms`` occur in ``text``."""
-    return [(s, e) for s, e, term in word_spans(text) if term in terms] if terms else []
+def term_spans(text: str, terms: Terms) -> list[Span]:
+    """Where the analysed ``terms`` occur in ``text``; a phrase only as a whole, one span."""
+    singles: set[str] = set()
+    phrases: list[tuple[str, ...]] = []
+    for term in terms:
+        if isinstance(term, str) or len(term) == 1:
+            singles.add(term if isinstance(term, str) else term[0])
+        elif term:
+            phrases.append(term)
+    if not singles and not phrases:
+        return []
+    phrases.sort(key=len, reverse=True)
+    words = list(word_spans(text))
+    spans: list[Span] = []
+    i = 0
+    while i < len(words):
+        for phrase in phrases:
+            n = len(phrase)
+            if tuple(w[2] for w in words[i : i + n]) == phrase:
+                spans.append((words[i][0], words[i + n - 1][1]))
+                i += n
+                break
+        else:
+            if words[i][2] in singles:
+                spans.append((words[i][0], words[i][1]))
+            i += 1
+    return spans
 
 
 def word_spans_of(text: str, words: Iterable[str]) -> list[Span]:
-    """Where the matched ``words`` (as ``Hit.terms`` has them) occur in ``text``."""
-    wanted = {w.casefold() for w in words}
-    if not wanted:
-        return []
-    return [(s, e) for s, e, _term in word_spans(text) if text[s:e].casefold() in wanted]
+    """Where the matched ``words`` (as ``Hit.terms`` has them) occur in ``text``.
+
+    A matched phrase ("Arms Trade Treaty") is found as a whole, across any spacing.
+    """
+    wanted = {w.casefold() for w in words if " " not in w.strip()}
+    phrases = [w for w in words if " " in w.strip()]
+    spans = [(s, e) for s, e, _term in word_spans(text) if text[s:e].casefold() in wanted]
+    if phrases:
+        found = [(m.start(), m.end()) for m in phrase_pattern(phrases).finditer(text)]
+        spans = found + [s for s in spans if not any(a <= s[0] < b for a, b in found)]
+    return sorted(spans)
+
+
+def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-blind pattern for whole words and phrases, longest first."""
+    forms = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in forms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def words_at(text: str, spans: list[Span]) -> list[str]:
-    return sorted({text[s:e] for s, e in spans}, key=lambda w: (-len(w), w))
+    """The marked words and phrases as written (a phrase's spacing made single)."""
+    return sorted({" ".join(text[s:e].split()) for s, e in spans}, key=lambda w: (-len(w), w))
 
 
 def fragment_runs(text: str, spans: list[Span]) -> list[Run]:

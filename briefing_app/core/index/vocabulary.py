@@ -38,6 +38,19 @@ class Vocabulary:
         except (StateError, KeyError, ValueError, TypeError, AttributeError):
             return cls()
 
+    def save(self, folder: Path, state: dict[str, Any] | None = None) -> None:
+        """Put the word list into ``state``, the generation being committed (written with
+        the index and the catalog); without one, into the current generation."""
+        if state is not None:
+            state["words"] = self.to_json()
+            return
+        from briefing_app.core.index.state import latest_generation, read_state, write_state
+
+        number = latest_generation(folder)
+        current = read_state(folder, number)
+        current["words"] = self.to_json()
+        write_state(folder, number, current)
+
     def add_texts(self, texts: Iterable[str], sign: int = 1) -> None:
         delta = word_counts(texts)
         self._buckets = None

@@ -178,10 +178,14 @@ class _NumberedBuilder:
         for ahead in (1, 2):
             if index + ahead >= len(self.blocks):
                 return False
-            block = self.blocks[index + ahead - 1]
-            if not (_short_title(block.text) or _UNITS_LINE.match(block.text.strip())):
+            text = self.blocks[index + ahead - 1].text.strip()
+            table_next = is_table(self.blocks[index + ahead])
+            caption = _short_title(text) or bool(_UNITS_LINE.match(text))
+            if table_next and not caption:  # a long title line right above the table
+                caption = _short_title(text, max_words=40)
+            if not caption:
                 return False
-            if is_table(self.blocks[index + ahead]):
+            if table_next:
                 return True
         return False
 
@@ -270,11 +274,11 @@ _UNITS_LINE = re.compile(r"^\(.{2,80}\)$")  # "(Thousands of United States dolla
 _TABLE_NUMBER = re.compile(r"^Table\s+([\w.]+)", re.I)
 
 
-def _short_title(text: str) -> bool:
+def _short_title(text: str, max_words: int = 12) -> bool:
     text = text.strip()
     words = text.split()
     return (
-        0 < len(words) <= 12
+        0 < len(words) <= max_words
         and "\n" not in text
         and text[:1].isupper()
         and not text.endswith((".", ";", ":", ","))

@@ -29,6 +29,7 @@ _CLAUSE_END = re.compile(r"[,;]\s*(?:\d{1,3}|[*†‡]+)?\s*$")
 _TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _MAX_TITLE_WORDS = 32
+_SUB_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)\s")
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,4}\.\s+")
 # "2/8 25-19826", "25-19826 3/8", "… A/RES/80/34": page furniture a reader left
 _PAGE_LINE = re.compile(
@@ -87,6 +88,7 @@ class _FormalReader:
         self.closing: list[str] = []
         self.base_level = 0  # headings below the annex/part heading
         self.after_closing = False  # past "52nd plenary meeting": only annexes follow
+        self.chapeau = False  # the open preambular paragraph is a "We, …," chapeau
         lengths = sorted(len(ln.text) for ln in lines[start:] if len(ln.text) > 20)
         self.width = lengths[len(lengths) * 3 // 4] if lengths else 80  # a full line
         counts = Counter(ln.text.strip() for ln in lines if len(ln.text) < 100)
@@ -163,10 +165,42 @@ class _FormalReader:
         if self.out.current is None:
             if self.after_closing and self.out.extend_last(line.text):
                 return i + 1  # a footnote after the closing lines stays with the text
+            if _SUB_ITEM.match(text) and self.out.done and not self.preamble:
+                # "(a) …" under a heading: the list of the paragraph that announced it
+                self.out.reopen(self.out.done[-1])
+                self.out.append(line.text)
+                return i + 1
+            end = self._chapeau_end(i) if self.in_annex else None
+            if end is not None:
+                # "We, Heads of State …, and in this regard we:" leads into the
+                # numbered paragraphs: it heads them, it is not a unit of its own
+                chapeau = " ".join(strip_markup(ln.text) for ln in self.lines[i:end])
+                self.out.heading(len(self.out.section), chapeau)
+                self.preamble = False
+                return end
             in_preamble = self.preamble and not self.in_annex
-            self._start(PREAMBULAR if in_preamble or self._preamble_follows(i) else PARAGRAPH)
+            if in_preamble or self._preamble_follows(i):
+                self._start(PREAMBULAR)
+                # "We, the Heads of State …," is the chapeau of the first preambular
+                # paragraph: the opener after it goes on in the same unit
+                self.chapeau = bool(self.pats.chapeau.match(text))
+            else:
+                self.out.start(PARAGRAPH, "")  # unnumbered: its place names it
         self.out.append(line.text)
         return i + 1
+
+    def _chapeau_end(self, i: int) -> int | None:
+        """End of a "We, …:" lead-in starting at ``i``, None when it is not one."""
+        if not self.pats.chapeau.match(strip_markup(self.lines[i].text)):
+            return None
+        end = i + 1
+        while end < len(self.lines) and end - i < 8 and not self._unit_starts(end):
+            end += 1
+        last = strip_markup(self.lines[end - 1].text).rstrip()
+        return end if last.endswith(":") and _NUMBERED.match(self._text(end)) else None
+
+    def _text(self, i: int) -> str:
+        return strip_markup(self.lines[i].text) if i < len(self.lines) else ""
 
     def _table(self, i: int) -> int:
         """Consecutive pipe-table lines: a table unit, numbered by its place."""
@@ -328,6 +362,9 @@ class _FormalReader:
     def _starts_preambular(self, i: int, text: str) -> bool:
         if not self.preamble:
             return False
+        if self.chapeau:
+            self.chapeau = False
+            return False
         known = self.pats.preambular.match(text)
         if not known and not self.pats.preambular_guess.match(text):
             return False
@@ -366,7 +403,16 @@ class _FormalReader:
             return False
         if self.out.current is not None and not _ends_unit(self.lines[i - 1].text):
             return False
-        return i + 1 < len(self.lines) and self._unit_starts(i + 1)
+        if i + 1 < len(self.lines) and self._unit_starts(i + 1):
+            return True
+        # in an annexed text, a short line between finished paragraphs heads what follows
+        return (
+            self.in_annex
+            and not self.preamble
+            and len(text.split()) <= 6
+            and i + 1 < len(self.lines)
+            and self.lines[i + 1].text[:1].isupper()
+        )
 
     # -- looking ahead ---------------------------------------------------
 
@@ -396,7 +442,7 @@ class _FormalReader:
     def _title_lines(self, i: int) -> tuple[str, int]:
         """A heading's subject: up to three short lines before the first unit."""
         parts: list[str] = []
-        while i < len(self.lines) and len(parts) < 3:
+        while i < len(self.lines) and len(parts) < 4:
             text = strip_markup(self.lines[i].text)
             if not _title_like(text) or self._unit_starts(i) or self.pats.plenary.match(text):
                 break

@@ -29,6 +29,7 @@ class GenrePatterns:
     action: re.Pattern[str]
     preamble_heading: re.Pattern[str]
     closing_formula: re.Pattern[str]  # "Have agreed as follows:"
+    chapeau: re.Pattern[str]  # "We, the Heads of State and Government, …," opens PP 1
     plenary: re.Pattern[str]  # "3rd plenary meeting"
     # Front matter
     adopted: re.Pattern[str]  # "Resolution adopted by the General Assembly on 21 March 2024"
@@ -89,7 +90,12 @@ ENGLISH = GenrePatterns(
     ),
     action=re.compile(r"^Action\s+(\d{1,3})\.\s+\S"),
     preamble_heading=re.compile(r"^Preamble\s*$"),
-    closing_formula=re.compile(r"^(?:Have\s+agreed\s+as\s+follows|Hereby\s+agree)\s*:?\s*$"),
+    closing_formula=re.compile(
+        r"^(?:Have\s+agreed\s+as\s+follows|Hereby\s+agree|(?:Solemnly\s+)?[Dd]eclare"
+        r"(?:\s+the\s+following)?|Commit\s+to\s+the\s+following|Agree\s+to\s+the\s+following)"
+        r"\s*:?\s*$"
+    ),
+    chapeau=re.compile(r"^We,\s+(?:the\s+)?[A-Z]"),
     plenary=re.compile(r"^\d{1,4}(?:st|nd|rd|th)\s+plenary\s+meeting\s*$", re.I),
     adopted=re.compile(
         r"\b(Resolution|Decision)\s+adopted\s+by\s+the\s+([A-Z][\w ]+?)\s+on\s+"

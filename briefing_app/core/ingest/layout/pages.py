@@ -18,7 +18,8 @@ SIDE_BAND = 56.0  # landscape pages carry the running head and foot up the sides
 PARAGRAPH_GAP = 1.4  # a gap this many font sizes between lines starts a paragraph
 SMALL = 0.9  # lines this much smaller than the body text are table text
 _SEPARATOR = re.compile(r"^[_\u2014\u2015-]{5,}$")
-_NOTE = re.compile(r"^(\d{1,3}|\*{1,3})\s*([^\d\s].*)$")
+_NOTE = re.compile(r"^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*([^\d\s⁰¹²³⁴⁵⁶⁷⁸⁹].*)$")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TERMINAL = tuple(".;:!?")
 _CONTENTS_ENTRY = re.compile(r"^(\S.*?)\s*(?:\.\s?){4,}\s*(\d{1,4})$")  # I. Mandate ...... 6
 
@@ -197,7 +198,11 @@ def _breaks(prev: Line, line: Line, wrapped_signal: bool, pitch: float = 0.0) ->
     if gap > max(PARAGRAPH_GAP * size, 1.25 * pitch) or gap < -0.5 * size:
         return True
     ends_hyphen = prev.text.endswith(("-", "\ufffe"))
-    runs_on = prev.text[-1:].isalnum() and line.text[:1].islower()  # a lost wrap mark
+    # a lost wrap mark: the sentence plainly runs on into a lower-case word
+    runs_on = not prev.text.endswith(_TERMINAL) and (
+        line.text[:1].islower()
+        or (prev.text.endswith(",") and line.text[:1].isdigit() and not starts_item(line.text))
+    )
     if wrapped_signal and not prev.wrapped and not ends_hyphen and not runs_on:
         return True
     return (
@@ -256,7 +261,7 @@ def _contents_tables(blocks: list[_Block]) -> list[_Block]:
 
 def _render(block: _Block, one_line: bool = True) -> str:
     if block.table:
-        return "\n".join(f"| {join_words([ln.text])} |" for ln in block.lines)
+        return "\n".join(f"| {join_words([ln.plain or ln.text])} |" for ln in block.lines)
     if one_line:
         return join_words([ln.text for ln in block.lines])
     return "\n".join(join_words([ln.text]).replace("\ufffe", "-") for ln in block.lines)
@@ -272,8 +277,9 @@ class _Notes:
     def add(self, lines: list[Line]) -> None:
         for index, line in enumerate(lines):
             match = _NOTE.match(line.text)
-            if match and self._starts(match.group(1), index == 0):
-                self.notes.append((match.group(1), [match.group(2)]))
+            marker = match.group(1).translate(_FROM_SUPERSCRIPT) if match else ""
+            if match and self._starts(marker, index == 0):
+                self.notes.append((marker, [match.group(2)]))
             elif self.notes:
                 self.notes[-1][1].append(line.text)
             else:
