@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from briefing_app.core.ingest.cleanup import Block, split_at_markers
 from briefing_app.core.ingest.genres import kinds
 from briefing_app.core.ingest.genres.budget import fascicle_segments, looks_like_fascicle
-from briefing_app.core.ingest.genres.formal import formal_segments, lines_of
+from briefing_app.core.ingest.genres.formal import Line, formal_segments, lines_of
 from briefing_app.core.ingest.metadata import find_symbol
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
@@ -61,9 +61,9 @@ def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | N
     return Recognised(speech_segments(doc_id, blocks), kind, head)
 
 
-def _title_block(lines: list) -> list[str]:  # type: ignore[type-arg]
+def _title_block(lines: list[Line]) -> list[str]:
     """The first lines, up to the first long paragraph (the body has begun)."""
-    head = []
+    head: list[str] = []
     for line in lines:
         text = line.text.rstrip()
         if len(text) > _BODY_LINE and len(head) >= 3 and text.endswith((".", ",", ";", ":")):
