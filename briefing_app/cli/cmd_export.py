@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(f"cannot read {draft}: {exc.strerror or exc}")
     try:
-        template = _resolve_template(args.template, getattr(args, "home", None))
+        from briefing_app.core.export.template import resolve_template
+
+        template = resolve_template(args.template, getattr(args, "home", None))
         report = run_export(
             text, out, template=template, profile=args.profile, numbered=args.numbered
         )
@@ -68,19 +70,3 @@ def run(args: argparse.Namespace) -> int:
         if report.shortened:
             print(report.shortened)
     return 0
-
-
-def _resolve_template(value: str | None, home: str | None) -> Path | None:
-    """A path, or the name of a template saved in the data home's templates folder."""
-    if not value:
-        return None
-    path = Path(value).expanduser()
-    if path.exists() or path.parent != Path("."):
-        return path
-    from briefing_app.core.paths import DataHome
-
-    folder = DataHome.resolve(home).templates_dir
-    for candidate in (folder / value, folder / f"{value}.docx", folder / f"{value}.dotx"):
-        if candidate.is_file():
-            return candidate
-    return path  # export reports "template not found" with the path as given

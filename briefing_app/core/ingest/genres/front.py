@@ -39,6 +39,10 @@ _FUNCTION_WORDS = frozenset(
         "into",
     ]
 )
+_JOINED_ITEM = re.compile(r"(?<=session)\s+(?=Agenda\s+items?\b|Items?\s+\d)")
+_TOP_CHARS = 2000
+_HEAD_LINES = 150  # a title block with 114 sponsors still fits
+_LINE_CHARS = 6000  # a sponsor list fits; a long speech paragraph is cut
 _NAME_LOWER = frozenset({"of", "the", "and", "da", "de", "del", "d’Ivoire", "d'Ivoire"})
 _COMPOUND_COUNTRIES = (
     "Antigua and Barbuda",
@@ -78,11 +82,14 @@ class FrontMatter:
 
 def read_front(lines: list[str]) -> FrontMatter:
     """What the title block says; ``lines`` are the lines before the text."""
-    lines = [strip_markup(ln).strip() for ln in lines if strip_markup(ln).strip()]
+    lines = [strip_markup(ln[:_LINE_CHARS]).strip() for ln in lines[:_HEAD_LINES]]
+    # "Eightieth session Agenda item 151": two lines a reader joined
+    lines = [piece for ln in lines if ln for piece in _JOINED_ITEM.split(ln)]
     text = "\n".join(lines)
+    top = text[:_TOP_CHARS]  # symbol, date and body head the first page
     front = FrontMatter(
-        symbol=find_full_symbol(text),
-        distribution_date=_distribution_date(text),
+        symbol=find_full_symbol(top),
+        distribution_date=_distribution_date(top),
         body=md.find_body(text[:400]) or md.find_body(text),
     )
     for pats in PATTERNS:
@@ -92,7 +99,7 @@ def read_front(lines: list[str]) -> FrontMatter:
 
 def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatterns) -> None:
     flat = " ".join(text.split())
-    adopted = pats.adopted.search(flat)
+    adopted = pats.adopted.search(flat) if "adopted by" in flat else None
     if adopted:
         front.date = md.parse_date(adopted.group(3))
     for line in lines[:40]:
@@ -104,14 +111,16 @@ def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatte
         committee = pats.committee.fullmatch(line.strip())
         if front.committee is None and committee:
             front.committee = committee.group(1)
-    bracket = _BRACKET_REPORT.search(flat)
+    bracket = _BRACKET_REPORT.search(flat) if "[on the report" in flat else None
     if front.committee is None and bracket:
         front.committee = " ".join(bracket.group(1).split())
     own = _resolution_title(lines, pats)
     if own:
         front.title = own
         return
-    marker = next((i for i, ln in enumerate(lines) if pats.draft_marker.search(ln)), None)
+    marker = next(
+        (i for i, ln in enumerate(lines) if "raft" in ln and pats.draft_marker.search(ln)), None
+    )
     if marker is not None:
         front.sponsors = _sponsors(lines, marker, pats)
         after = _paragraphs(lines[marker:])
