@@ -131,3 +131,17 @@ def test_kind_filter_accepts_every_segment_kind(
         )
         assert status == 0 and data["hits"], kind
         assert {h["kind"] for h in data["hits"]} == {kind}
+
+
+def test_empty_query_without_filters_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A blank query listed the whole library; with a filter it still browses that slice."""
+    assert main(["search", "  "]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing: ") and "query" in err and "\n" not in err
+    status, data, _ = run_json(
+        capsys, "search", "", "--doc", "wg-firearms-2021-report", "--json"
+    )
+    assert status == 0 and data["hits"]
+    assert {h["doc_id"] for h in data["hits"]} == {"wg-firearms-2021-report"}

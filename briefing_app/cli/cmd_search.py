@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return fail("--limit must be at least 1")
     filters = {k: getattr(args, k) for k in ("kind", "doc", "section", "year", "body")}
     query = " ".join(args.query)
+    if not query.strip() and not any(filters.values()):
+        return fail("give a query (or a filter such as --doc or --kind to browse)")
     try:
         with open_library(args, build=True) as library:
             result = library.search(query, filters=filters, limit=args.limit)
