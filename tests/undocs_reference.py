@@ -98,11 +98,40 @@ def _drop_running_header(lines: list[str], sym: re.Pattern[str]) -> list[str]:
     return lines
 
 
+def _first_line(page: str) -> tuple[int, str] | None:
+    for i, line in enumerate(page.split("\n")):
+        if line.strip():
+            return i, " ".join(line.split())
+    return None
+
+
+def _running_heads(pages: tuple[str, ...]) -> set[str]:
+    """First lines repeated on many pages ("Section 3 Political affairs"): a running
+    head without the symbol."""
+    firsts = [f[1] for page in pages[1:] if (f := _first_line(page))]
+    counts: dict[str, int] = {}
+    for line in firsts:
+        counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n >= 3 and n >= len(pages) / 4}
+
+
+def _drop_head(page: str, heads: set[str]) -> str:
+    first = _first_line(page)
+    if not first or first[1] not in heads:
+        return page
+    lines = page.split("\n")
+    return "\n".join(lines[: first[0]] + lines[first[0] + 1 :])
+
+
 def pdf_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) -> tuple[str, int]:
     """(body text without furniture, page count)."""
     pages = pdf_pages(path)
     extra = list(extra)
-    text = "\n".join(strip_page(page, symbol, i == 0, extra) for i, page in enumerate(pages))
+    heads = _running_heads(pages)
+    text = "\n".join(
+        strip_page(_drop_head(page, heads) if i else page, symbol, i == 0, extra)
+        for i, page in enumerate(pages)
+    )
     return _drop_masthead_symbol(text, symbol), len(pages)
 
 

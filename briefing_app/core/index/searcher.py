@@ -57,9 +57,12 @@ class SearchEngine:
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
-        """A committed generation with its state (possibly damaged: opening says)."""
+        """A build committed something (possibly damaged: opening says).
+
+        Generation 0 is the empty index a first build starts from: not built yet.
+        """
         folder = self.home.index_dir
-        return latest_generation(folder) >= 0 and bool(state_generations(folder))
+        return latest_generation(folder) >= 1 and bool(state_generations(folder))
 
     def searcher(self) -> Any:
         """The current searcher, reopened only when the index has changed."""
