@@ -161,7 +161,7 @@ def _bracket(lines: list[str]) -> str | None:
     for index, line in enumerate(lines):
         if line.startswith("["):
             end = next((j for j in range(index, len(lines)) if "]" in lines[j]), index)
-            return _join(lines[index : end + 1]).strip("[]") if end - index < 4 else None
+            return (_join(lines[index : end + 1]) or "").strip("[]") if end - index < 4 else None
     return None
 
 
