@@ -138,6 +138,8 @@ def test_resolution_preamble_operative_and_metadata(tmp_path: Path) -> None:
     assert meta.session == "Seventy-ninth session"
     assert meta.agenda_item == "99 (m)"
     assert meta.meeting == "52nd plenary meeting"
+    assert meta.agenda_title == "Implementation of the Convention on Chemical Weapons"
+    assert meta.origin == "on the report of the First Committee (A/79/408)"
     pps = _units(doc, PREAMBULAR)
     assert [s.number for s in pps] == ["1", "2", "3"]
     assert pps[1].text.startswith("Deeply concerned by the use")
@@ -175,6 +177,7 @@ def test_draft_sponsors_title_and_kind(tmp_path: Path) -> None:
         "Zambia",
     ]
     assert meta.committee == "Third Committee"
+    assert meta.agenda_title == "Promotion and protection of human rights"
     assert [s.kind for s in doc.segments] == [PREAMBULAR, PREAMBULAR, OPERATIVE, OPERATIVE]
     assert cite(meta, doc.segments[2]) == "draft resolution A/C.3/80/L.99, para. 1"
 
