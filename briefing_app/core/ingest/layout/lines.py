@@ -154,7 +154,7 @@ def _superscripts(textpage: object, raw: object, text: str, begin: int, lead: in
                 out += [text[cursor : before + 1], match.group(0).translate(SUPERSCRIPTS)]
                 cursor = end
                 continue
-        if 5 <= end - start <= 7 and size(end - 1) < size(start) * SUPERSCRIPT_RATIO:
+        if end - start >= 2 and size(end - 1) < size(start) * SUPERSCRIPT_RATIO:
             first = end - 1  # a marker glued to a year: 20167 is 2016 and note 7
             while first - 1 > start and end - first < 3 and size(first - 1) < size(start) * 0.8:
                 first -= 1
