@@ -36,17 +36,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.core.export import ExportError, run_export
+    from briefing_app.core.export import ExportError, read_draft, run_export
 
     draft = Path(args.draft).expanduser()
     out = Path(args.output).expanduser() if args.output else draft.with_suffix(".docx")
     if out.resolve() == draft.resolve():
         return fail("the output would overwrite the draft; choose another name with -o")
     try:
-        text = draft.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as exc:
-        return fail(f"cannot read {draft}: {exc.strerror or exc}")
-    try:
+        text = read_draft(draft)
         from briefing_app.core.export.template import resolve_template
 
         template = resolve_template(args.template, getattr(args, "home", None))
