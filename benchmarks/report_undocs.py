@@ -42,10 +42,14 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
             lines.append(f"| {r['document']} | - | {note}: {r['refused']} | - | - | - |")
             continue
         if r["expected"] is not None:
-            units = ", ".join(
-                f"{k} {r['units'].get(k, 0)}/{v}" for k, v in r["expected"].items()
-                if v or r["units"].get(k, 0)
-            ) or "none"
+            units = (
+                ", ".join(
+                    f"{k} {r['units'].get(k, 0)}/{v}"
+                    for k, v in r["expected"].items()
+                    if v or r["units"].get(k, 0)
+                )
+                or "none"
+            )
         else:
             units = ", ".join(f"{k} {v}" for k, v in r["units"].items() if v) + " (no truth)"
         kind = r["kind"] + ("" if r["kind_right"] in (None, True) else " ✗")
@@ -62,8 +66,7 @@ def refresh_readme(table: str, summary: str) -> None:
     if _BEGIN not in text or _END not in text:
         raise SystemExit(f"README has no {_BEGIN} … {_END} block")
     body = f"{_BEGIN}\n\n{table}\n\n{summary}\n\n{_END}"
-    text = re.sub(re.escape(_BEGIN) + r".*?" + re.escape(_END), lambda _: body, text,
-                  flags=re.S)
+    text = re.sub(re.escape(_BEGIN) + r".*?" + re.escape(_END), lambda _: body, text, flags=re.S)
     README.write_text(text, encoding="utf-8")
 
 
@@ -77,7 +80,8 @@ def write_xfail(names: list[str]) -> int:
     count = 0
     for name in names:
         failing = [
-            (check, found) for check in ev.applicable_checks(name)
+            (check, found)
+            for check in ev.applicable_checks(name)
             if not (result := ev.evaluate(name, check))[0] and (found := result[1])
         ]
         if not failing:
@@ -95,8 +99,11 @@ def write_xfail(names: list[str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--readme", action="store_true", help="refresh the README table")
-    parser.add_argument("--write-xfail", action="store_true",
-                        help="rewrite tests/undocs_truth/xfail.toml from today's failures")
+    parser.add_argument(
+        "--write-xfail",
+        action="store_true",
+        help="rewrite tests/undocs_truth/xfail.toml from today's failures",
+    )
     args = parser.parse_args()
     names = ev.corpus_files()
     if not names:
@@ -112,15 +119,15 @@ def main() -> None:
     print(f"{summary}; ingest {ingest:.1f} s, whole run {seconds:.1f} s")
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / "undocs.json"
-    out.write_text(json.dumps({"summary": summary, "rows": rows}, indent=1, default=list),
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps({"summary": summary, "rows": rows}, indent=1, default=list), encoding="utf-8"
+    )
     print(f"wrote {out.relative_to(ROOT)}")
     if args.readme:
         refresh_readme(markdown_table(rows), summary)
         print("README table refreshed")
     if args.write_xfail:
-        print(f"{write_xfail(names)} failing checks listed in "
-              f"{ev.XFAIL_FILE.relative_to(ROOT)}")
+        print(f"{write_xfail(names)} failing checks listed in {ev.XFAIL_FILE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -115,3 +115,17 @@ def test_search_after_a_killed_build_finishes_it_instead_of_answering_from_part(
     assert proc.returncode == 0, proc.stderr
     assert "interrupted" in proc.stderr  # said, not silent
     assert json.loads(proc.stdout)["total"] == 1
+
+
+def test_search_while_another_process_indexes_says_so(tmp_path: Path) -> None:
+    from briefing_app.core.index.lock import writer_lock
+
+    docs, home = tmp_path / "docs", tmp_path / "home"
+    write_statements(docs, 120)
+    killed = run_cli("index", str(docs), home=home, BRIEFING_CRASH_AT="after-file:70")
+    assert killed.returncode == -signal.SIGKILL
+    with writer_lock(home / "index"):  # another writer is at work
+        proc = run_cli("search", "zebra1", "--json", home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert "being indexed by another process" in proc.stderr
+    assert json.loads(proc.stdout)["total"] == 1  # from the finished batches

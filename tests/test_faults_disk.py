@@ -64,3 +64,16 @@ def test_full_disk_while_indexing(tmp_path: Path) -> None:
         found = hits(home, "w39x0")
         assert len(found) == 1
         assert sorted(hits(home, "zebra2")) == before
+
+
+def test_full_disk_while_adding_leaves_no_half_copied_file(tmp_path: Path) -> None:
+    with tmpfs(tmp_path / "disk", "3m") as disk:
+        home = disk / "home"
+        assert run_cli("index", home=home).returncode == 0
+        big = tmp_path / "big.txt"
+        big.write_text(FILLER.format(n=1, m="x") * 40_000, encoding="utf-8")  # ~8 MB
+        proc = run_cli("add", str(big), home=home)
+        assert "Traceback" not in proc.stderr
+        assert "big.txt: cannot copy: No space left on device" in proc.stdout
+        assert [p.name for p in (home / "library").iterdir()] == []
+        assert hits(home, "firearms")  # the library still answers

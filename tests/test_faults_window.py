@@ -105,3 +105,15 @@ def test_read_only_data_folder_from_the_command_line(
             assert proc.returncode == 1
             assert "Traceback" not in proc.stderr
             assert proc.stderr.strip().splitlines()[-1].count("read-only") == 1, proc.stderr
+
+
+def test_damage_found_by_a_search_is_repaired(qtbot, home: Path) -> None:
+    window = open_window(qtbot, home)
+    search(qtbot, window, "firearms")
+    for state in (home / "index").glob("state-*.json"):
+        state.unlink()  # the catalog is gone while the window is open
+    window.service.call(lambda lib: lib.close())  # the next search opens the index again
+    with qtbot.waitSignal(window.service.indexFinished, timeout=INDEX_WAIT_MS) as done:
+        window.service.search("tracing")
+    assert done.args[0]["repaired"]
+    search(qtbot, window, "marking")

@@ -138,6 +138,8 @@ def test_resolution_preamble_operative_and_metadata(tmp_path: Path) -> None:
     assert meta.session == "Seventy-ninth session"
     assert meta.agenda_item == "99 (m)"
     assert meta.meeting == "52nd plenary meeting"
+    assert meta.agenda_title == "Implementation of the Convention on Chemical Weapons"
+    assert meta.origin == "on the report of the First Committee (A/79/408)"
     pps = _units(doc, PREAMBULAR)
     assert [s.number for s in pps] == ["1", "2", "3"]
     assert pps[1].text.startswith("Deeply concerned by the use")
@@ -175,6 +177,7 @@ def test_draft_sponsors_title_and_kind(tmp_path: Path) -> None:
         "Zambia",
     ]
     assert meta.committee == "Third Committee"
+    assert meta.agenda_title == "Promotion and protection of human rights"
     assert [s.kind for s in doc.segments] == [PREAMBULAR, PREAMBULAR, OPERATIVE, OPERATIVE]
     assert cite(meta, doc.segments[2]) == "draft resolution A/C.3/80/L.99, para. 1"
 
@@ -280,3 +283,82 @@ def test_ordinals_follow_un_style() -> None:
         "twenty-first",
         "thirty-fourth",
     ]
+
+
+FASCICLE = """Proposed programme budget for 2027
+
+I. Department of Political Affairs
+
+Overall orientation
+
+3.I.1 The Department is responsible for all matters of prevention.
+
+3.I.2 The mandate derives from the Charter.
+
+Subprogramme 1
+
+3.I.3 The objective is to prevent conflict.
+
+| Deliverable | 2025 | 2027 |
+| --- | --- | --- |
+| Meetings | 10 | 12 |
+
+3.I.4 The Department will report.
+
+3.I.5 The resources are shown below.
+"""
+
+
+def test_budget_fascicle_numbers_paragraphs_by_section(tmp_path: Path) -> None:
+    path = tmp_path / "fascicle.md"
+    path.write_text(FASCICLE, encoding="utf-8")
+    doc = ingest_file(path)
+    paras = _units(doc, PARAGRAPH)
+    assert [s.number for s in paras] == ["3.I.1", "3.I.2", "3.I.3", "3.I.4", "3.I.5"]
+    assert paras[0].text == "The Department is responsible for all matters of prevention."
+    assert paras[2].section.endswith("Subprogramme 1")
+    assert paras[0].section.endswith("Overall orientation")
+    assert len(_units(doc, TABLE)) == 1
+    assert paras[2].text == "The objective is to prevent conflict."
+
+
+ANNEXED_REPORT = """I. Introduction
+
+1. The present report covers the period.
+
+2. The budget is set out below. II.
+
+Actions to be taken by the General Assembly
+
+3. The actions to be taken are listed.
+
+49 For the period, the requirements were lower.
+
+5. The Committee recommends approval.
+
+Annex II
+
+Review of support functions
+
+1. The review covered two centres.
+
+2. Its recommendations are listed.
+"""
+
+
+def test_report_annex_restarts_numbering_and_lost_marks_are_read(tmp_path: Path) -> None:
+    doc = _ingest(tmp_path, "annexed.md", ANNEXED_REPORT.replace("49 For", "4 For"))
+    paras = _units(doc, PARAGRAPH)
+    assert [(s.scope, s.number) for s in paras] == [
+        ("", "1"),
+        ("", "2"),
+        ("", "3"),
+        ("", "4"),
+        ("", "5"),
+        ("annex-ii", "1"),
+        ("annex-ii", "2"),
+    ]
+    assert paras[1].text == "The budget is set out below."  # the glued "II." is a heading
+    assert paras[2].section == "II. Actions to be taken by the General Assembly"
+    assert paras[5].section.startswith("Annex II")
+    assert len({s.segment_id for s in doc.segments}) == len(doc.segments)

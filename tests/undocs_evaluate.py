@@ -139,6 +139,8 @@ def produced_text(doc: IngestedDocument) -> str:
     for seg in doc.segments:
         parts += [seg.number, seg.text]
         parts.extend(seg.footnotes)
+        # a footnote kept with its unit keeps its mark too ("… Ltamenah, 14")
+        parts.extend(note.split(" ", 1)[0] for note in seg.footnotes)
         if seg.section and seg.section not in sections:
             sections.add(seg.section)
             parts.append(seg.section)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")
 _JOB_LINE = re.compile(r"^\s*\d{2}-\d{5}\*?(\s*\([A-Z]\))?(\s+\d{6}){0,2}\s*$")
@@ -98,11 +99,40 @@ def _drop_running_header(lines: list[str], sym: re.Pattern[str]) -> list[str]:
     return lines
 
 
+def _first_line(page: str) -> tuple[int, str] | None:
+    for i, line in enumerate(page.split("\n")):
+        if line.strip():
+            return i, " ".join(line.split())
+    return None
+
+
+def _running_heads(pages: tuple[str, ...]) -> set[str]:
+    """First lines repeated on many pages ("Section 3 Political affairs"): a running
+    head without the symbol."""
+    firsts = [f[1] for page in pages[1:] if (f := _first_line(page))]
+    counts: dict[str, int] = {}
+    for line in firsts:
+        counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n >= 3 and n >= len(pages) / 4}
+
+
+def _drop_head(page: str, heads: set[str]) -> str:
+    first = _first_line(page)
+    if not first or first[1] not in heads:
+        return page
+    lines = page.split("\n")
+    return "\n".join(lines[: first[0]] + lines[first[0] + 1 :])
+
+
 def pdf_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) -> tuple[str, int]:
     """(body text without furniture, page count)."""
     pages = pdf_pages(path)
     extra = list(extra)
-    text = "\n".join(strip_page(page, symbol, i == 0, extra) for i, page in enumerate(pages))
+    heads = _running_heads(pages)
+    text = "\n".join(
+        strip_page(_drop_head(page, heads) if i else page, symbol, i == 0, extra)
+        for i, page in enumerate(pages)
+    )
     return _drop_masthead_symbol(text, symbol), len(pages)
 
 
@@ -120,7 +150,7 @@ def docx_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) ->
                     after_contents = True
                     continue
                 after_contents = after_contents and not item.text.strip()
-                yield item.text
+                yield _paragraph_text(item)
             elif isinstance(item, Table) and after_contents:
                 after_contents = False
             elif isinstance(item, Table):
@@ -137,6 +167,18 @@ def docx_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) ->
     for pattern in extra:
         text = re.sub(pattern, " ", text)
     return _drop_masthead_symbol(text, symbol)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text with superscript runs (footnote letters in table cells,
+    "Resources a") set apart, as a reader sees them, not glued ("Resourcesa")."""
+    parts = []
+    for item in paragraph.iter_inner_content():
+        text = item.text
+        if getattr(getattr(item, "font", None), "superscript", False):
+            text = f" {text} "
+        parts.append(text)
+    return "".join(parts)
 
 
 def _drop_masthead_symbol(text: str, symbol: str | None) -> str:

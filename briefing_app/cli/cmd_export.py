@@ -36,18 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.core.export import ExportError, run_export
+    from briefing_app.core.export import ExportError, read_draft, run_export
 
     draft = Path(args.draft).expanduser()
     out = Path(args.output).expanduser() if args.output else draft.with_suffix(".docx")
     if out.resolve() == draft.resolve():
         return fail("the output would overwrite the draft; choose another name with -o")
     try:
-        text = draft.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as exc:
-        return fail(f"cannot read {draft}: {exc.strerror or exc}")
-    try:
-        template = _resolve_template(args.template, getattr(args, "home", None))
+        text = read_draft(draft)
+        from briefing_app.core.export.template import resolve_template
+
+        template = resolve_template(args.template, getattr(args, "home", None))
         report = run_export(
             text, out, template=template, profile=args.profile, numbered=args.numbered
         )
@@ -68,19 +67,3 @@ def run(args: argparse.Namespace) -> int:
         if report.shortened:
             print(report.shortened)
     return 0
-
-
-def _resolve_template(value: str | None, home: str | None) -> Path | None:
-    """A path, or the name of a template saved in the data home's templates folder."""
-    if not value:
-        return None
-    path = Path(value).expanduser()
-    if path.exists() or path.parent != Path("."):
-        return path
-    from briefing_app.core.paths import DataHome
-
-    folder = DataHome.resolve(home).templates_dir
-    for candidate in (folder / value, folder / f"{value}.docx", folder / f"{value}.dotx"):
-        if candidate.is_file():
-            return candidate
-    return path  # export reports "template not found" with the path as given

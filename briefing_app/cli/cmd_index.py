@@ -101,7 +101,13 @@ def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:
             f"({len(report.indexed)} document(s))",
             file=sys.stderr,
         )
-    elif library.engine.pending and not _busy(library):
+    elif library.engine.pending and _busy(library):
+        print(
+            "briefing: the library is being indexed by another process; "
+            "results cover what it has finished so far",
+            file=sys.stderr,
+        )
+    elif library.engine.pending and library.home.writable():
         try:
             report = library.build()
         except OSError as exc:  # full or read-only disk: what is indexed still answers
@@ -137,8 +143,8 @@ def _busy(library: Library) -> bool:
             return False
     except IndexBusy:
         return True
-    except OSError:  # read-only: nobody can be writing, and we cannot either
-        return True
+    except OSError:  # read-only: nobody can be writing (and we cannot either)
+        return False
 
 
 def print_summary(report: IndexReport, *, to_stderr: bool = False) -> None:

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         ("committee", meta.committee),
         ("session", meta.session),
         ("agenda item", meta.agenda_item),
+        ("agenda title", meta.agenda_title),
+        ("origin", meta.origin),
         ("sponsors", ", ".join(meta.sponsors)),
     ):
         if value:

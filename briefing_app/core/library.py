@@ -98,7 +98,7 @@ class Library:
             try:
                 target = _free_name(self.home.library_dir, source, file_hash(source))
                 if not target.exists():
-                    shutil.copyfile(source, target)
+                    _copy_whole(source, target)
             except OSError as exc:
                 early.append(Skipped(str(source), f"cannot copy: {exc.strerror or exc}"))
                 continue
@@ -247,6 +247,16 @@ def reading() -> Iterator[None]:
         yield
     except READ_ERRORS_AT_SEARCH as exc:
         raise IndexDamaged(f"a segment cannot be read ({type(exc).__name__})") from None
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy, or leave nothing: a half-copied file (full disk) would be indexed truncated."""
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _free_name(folder: Path, source: Path, digest: str) -> Path:

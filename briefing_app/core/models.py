@@ -94,6 +94,10 @@ class DocumentMeta:
     session: str | None = None  # "Seventy-eighth session"
     agenda_item: str | None = None  # "71 (c)"
     sponsors: list[str] = field(default_factory=list)  # of a draft, as printed
+    agenda_title: str | None = None  # the agenda item's title, under "Agenda item 71 (c)"
+    # where the text comes from: "on the report of the Third Committee (A/78/481/Add.2)",
+    # "Draft resolution submitted by the Vice-Chair of the Committee, …"
+    origin: str | None = None
 
     @property
     def year(self) -> int | None:

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.session.recoveryAvailable.connect(self.recovery_bar.offer)
         self.recovery_bar.recoverRequested.connect(self.session.recover)
         self.session.valuesWanted.connect(self.speaker_bar.ask)
+        self.session.pathChanged.connect(lambda _p: self.speaker_bar.setVisible(False))
         self.speaker_bar.applied.connect(
             refill_if_untouched(lambda: self.session.modified, self.session.new_draft)
         )

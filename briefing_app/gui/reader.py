@@ -37,11 +37,25 @@ from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.index.snippets import phrase_pattern
-from briefing_app.core.models import DocumentMeta, Segment
+from briefing_app.core.models import OPERATIVE, PREAMBULAR, SLIDE, TABLE, DocumentMeta, Segment
 from briefing_app.gui import style
+from briefing_app.gui.reader_markdown import (
+    fit_tables,
+    opens_with,
+    reader_markdown,
+    renders_markdown,
+)
 
 REF_SCHEME = "ref"
 NOTHING_TO_READ = "Select a result to read it in its document."
+
+
+def _number_prefix(segment: Segment) -> str:
+    """'PP 3 ', 'OP 18 ' in a resolution (preambular paragraphs carry no printed
+    number, so "3." would read as operative paragraph 3); else the printed '16. '."""
+    if segment.kind in (PREAMBULAR, OPERATIVE):
+        return f"{unit_label(segment.kind, segment.number)} "
+    return f"{segment.number}. "
 
 
 def reference_url(key: str) -> str:
@@ -104,9 +118,11 @@ class ReaderView(QTextBrowser):
         self._write_header(cursor, meta)
         section = None
         for i, segment in enumerate(self.segments):
+            markdown = renders_markdown(segment)
             if segment.section and segment.section != section:
                 section = segment.section
-                self._write_block(cursor, section, size=1.08, bold=True, top=12)
+                if not (markdown and opens_with(segment.display, section)):
+                    self._write_block(cursor, section, size=1.08, bold=True, top=12)
             block_format = QTextBlockFormat()
             block_format.setTopMargin(3)
             block_format.setBottomMargin(5)
@@ -114,12 +130,20 @@ class ReaderView(QTextBrowser):
                 block_format.setBackground(style.passage_background())
                 block_format.setLeftMargin(4)
             cursor.insertBlock(block_format)
-            self._block_segment[cursor.block().blockNumber()] = i
+            first = cursor.block().blockNumber()
             bold = QTextCharFormat()
             bold.setFontWeight(QFont.Weight.Bold)
-            if segment.number:
-                cursor.insertText(f"{segment.number}. ", bold)
-            self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
+            if markdown:
+                self._write_markdown(cursor, segment)
+            else:
+                if segment.number:
+                    cursor.insertText(_number_prefix(segment), bold)
+                self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
+            for number in range(first, cursor.block().blockNumber() + 1):
+                self._block_segment[number] = i
+                if markdown and i == self.focus_index:  # every block the slide made
+                    self._paint_block(number, True, doc)
+        fit_tables(doc)
         self.setDocument(doc)
         self._mark(words)
         self.scroll_to_focus()
@@ -135,6 +159,19 @@ class ReaderView(QTextBrowser):
         if meta is None or self.meta is None or meta.doc_id != self.meta.doc_id:
             return False
         return meta == self.meta and list(segments) == self.segments
+
+    def _write_markdown(self, cursor: QTextCursor, segment: Segment) -> None:
+        """A slide or a table as it was written: headings, lists, emphasis, a table grid."""
+        label = QTextCharFormat()
+        label.setFontWeight(QFont.Weight.Bold)
+        label.setForeground(style.muted_text())
+        if segment.number and segment.kind in (SLIDE, TABLE):
+            cursor.insertText(f"{unit_label(segment.kind, segment.number)}", label)
+            cursor.insertBlock(cursor.blockFormat())
+        elif segment.number:  # prose with a table in it: numbered like any paragraph
+            label.setForeground(self.palette().text())
+            cursor.insertText(f"{segment.number}. ", label)
+        cursor.insertMarkdown(reader_markdown(segment.display or segment.text))
 
     def _write_text(self, cursor: QTextCursor, text: str) -> None:
         """Plain text, with each recognised reference as a link (never parsed as HTML)."""
@@ -292,18 +329,22 @@ class ReaderView(QTextBrowser):
             self.segmentClicked.emit(self.segments[index])
 
     def _set_focus_index(self, index: int) -> None:
-        previous = self._focus_block_number()
+        previous = self.focus_index
         self.focus_index = index
-        for number, background in ((previous, None), (self._focus_block_number(), True)):
-            if number < 0:
-                continue
-            cursor = QTextCursor(self.document().findBlockByNumber(number))
-            block_format = cursor.blockFormat()
-            if background:
-                block_format.setBackground(style.passage_background())
-            else:
-                block_format.clearProperty(QTextFormat.Property.BackgroundBrush)
-            cursor.setBlockFormat(block_format)
+        for segment, background in ((previous, False), (index, True)):
+            for number, at in self._block_segment.items():
+                if at == segment and segment >= 0:
+                    self._paint_block(number, background)
+
+    def _paint_block(self, number: int, background: bool, doc: QTextDocument | None = None) -> None:
+        """Set or clear the passage background of one block."""
+        cursor = QTextCursor((doc or self.document()).findBlockByNumber(number))
+        block_format = cursor.blockFormat()
+        if background:
+            block_format.setBackground(style.passage_background())
+        else:
+            block_format.clearProperty(QTextFormat.Property.BackgroundBrush)
+        cursor.setBlockFormat(block_format)
 
 
 class ReaderPanel(QWidget):

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_app.core.session.settings import Settings
 
@@ -37,13 +45,15 @@ class SpeakerBar(QFrame):
         self.later_button.clicked.connect(self._dismiss)
         self.delegation.returnPressed.connect(self._apply)
         self.speaker.returnPressed.connect(self._apply)
-        layout = QHBoxLayout(self)
+        fields = QHBoxLayout()
+        fields.addWidget(self.delegation, 1)
+        fields.addWidget(self.speaker, 1)
+        fields.addWidget(self.apply_button)
+        fields.addWidget(self.later_button)
+        layout = QVBoxLayout(self)  # the question above the fields: it fits a narrow pane
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.delegation)
-        layout.addWidget(self.speaker)
-        layout.addWidget(self.apply_button)
-        layout.addWidget(self.later_button)
+        layout.addWidget(self.label)
+        layout.addLayout(fields)
         self.template_key = ""
         self.answered = False  # asked once per session: no nagging after an answer
         self.setVisible(False)
@@ -56,8 +66,8 @@ class SpeakerBar(QFrame):
         self.speaker.setText(self.settings.speaker)
         wanted = " and ".join(missing)
         self.label.setText(
-            f"<b>Who is speaking?</b> This template names the {wanted}; "
-            "they are kept in Preferences for your next drafts."
+            f"<b>Who is speaking?</b> This template names the {wanted} "
+            "(kept in Preferences for your next drafts)."
         )
         self.setVisible(True)
         (self.delegation if "delegation" in missing else self.speaker).setFocus()

@@ -56,6 +56,23 @@ _TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.
 _DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+def resolve_template(value: str | None, home: str | None) -> Path | None:
+    """A path, or the name of a template saved in the data home's templates folder
+    (the CLI's ``--template``; any front end can offer the same names)."""
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if path.exists() or path.parent != Path("."):
+        return path
+    from briefing_app.core.paths import DataHome
+
+    folder = DataHome.resolve(home).templates_dir
+    for candidate in (folder / value, folder / f"{value}.docx", folder / f"{value}.dotx"):
+        if candidate.is_file():
+            return candidate
+    return path  # export reports "template not found" with the path as given
+
+
 def reference_template() -> Path:
     return resource("templates", "statement.docx")
 

@@ -104,8 +104,8 @@ def _open_for_writing(index_dir: Path, repair: bool, report: IndexReport) -> Gen
     damage = ""
     try:
         gen = open_current(index_dir)
-    except NotBuilt:
-        return _fresh(index_dir, Catalog(schema_version=SCHEMA_VERSION))
+    except NotBuilt:  # first run, or the table of contents itself was deleted
+        return _fresh(index_dir, _salvaged(index_dir))
     except IndexDamaged as exc:
         damage = exc.reason
     else:
@@ -119,6 +119,11 @@ def _open_for_writing(index_dir: Path, repair: bool, report: IndexReport) -> Gen
             return gen
         gen.ix.close()
     report.repaired = damage
+    return _fresh(index_dir, _salvaged(index_dir))
+
+
+def _salvaged(index_dir: Path) -> Catalog:
+    """The files the newest readable catalog knew, to be read again under the same ids."""
     old = salvage_catalog(index_dir)
     # Same files, same ids; size -1 forces each to be read again.
     entries = {
@@ -126,7 +131,7 @@ def _open_for_writing(index_dir: Path, repair: bool, report: IndexReport) -> Gen
         for key, e in old.entries.items()
         if old.schema_version == SCHEMA_VERSION
     }
-    return _fresh(index_dir, Catalog(SCHEMA_VERSION, entries))
+    return Catalog(SCHEMA_VERSION, entries)
 
 
 def _fresh(index_dir: Path, catalog: Catalog) -> Generation:

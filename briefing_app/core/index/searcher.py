@@ -29,7 +29,7 @@ from briefing_app.core.index.ranking import Ranker
 from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import Terms
 from briefing_app.core.index.snippets import mark as mark_matches
-from briefing_app.core.index.state import latest_generation, state_generations
+from briefing_app.core.index.state import latest_generation
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.index.zerocopy import install as install_zero_copy
@@ -57,9 +57,11 @@ class SearchEngine:
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
-        """A committed generation with its state (possibly damaged: opening says)."""
-        folder = self.home.index_dir
-        return latest_generation(folder) >= 0 and bool(state_generations(folder))
+        """A build committed something (possibly damaged: opening says).
+
+        Generation 0 is the empty index a first build starts from: not built yet.
+        """
+        return latest_generation(self.home.index_dir) >= 1
 
     def searcher(self) -> Any:
         """The current searcher, reopened only when the index has changed."""

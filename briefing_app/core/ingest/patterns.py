@@ -28,7 +28,7 @@ RECOMMENDATION_HEADING = re.compile(r"^(?:#+\s*)?\**Recommendation\s+(\d{1,3})\*
 # Up to four digits: long reports run past paragraph 999 (1000. must not be
 # swallowed by paragraph 999).
 NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:[-*•]\s+)?(\d{1,4})\.\s+(\S.*)$", re.S)
-ROMAN_HEADING = re.compile(r"^(?:#+\s*)?\**([IVXL]{1,6})\.\s+(\S[^\n]{0,160})$")
+ROMAN_HEADING = re.compile(r"^(?:#+\s*)?\**([IVXL]{1,6})\.\s+(\S[^\n]{0,300})$")
 LETTER_HEADING = re.compile(r"^(?:#+\s*)?\**([A-Z])\.\s+(\S[^\n]{0,200})$")
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*)$")
 LINE_STARTS_ITEM = re.compile(
@@ -40,7 +40,7 @@ BULLET = re.compile(r"^\s*[-*+•]\s+")
 
 def is_section_heading(line: str) -> bool:
     line = line.strip()
-    if len(line) > 220 or line.endswith((".", ";", ",")):
+    if len(line) > 320 or line.endswith((".", ";", ",")):
         return False
     return bool(ROMAN_HEADING.match(line) or LETTER_HEADING.match(line))
 

@@ -198,7 +198,7 @@ def _apply_front(meta: DocumentMeta, front: Any, closing: list[str]) -> None:
     """What the title block prints beats what was guessed from the body."""
     if front.title:
         meta.title = front.title
-    for key in ("symbol", "body", "committee", "session", "agenda_item"):
+    for key in ("symbol", "body", "committee", "session", "agenda_item", "agenda_title", "origin"):
         value = getattr(front, key)
         if value:
             setattr(meta, key, value)

@@ -35,6 +35,7 @@ class Draft:
     section: str
     parts: list[str] = field(default_factory=list)
     inferred: bool = False
+    scope: str = ""
 
 
 @dataclass
@@ -80,6 +81,7 @@ class _NumberedBuilder:
         self.current_has_body = False
         self.current_open = False  # last part ends mid-list (":") or is a sub-item
         self.tables = 0
+        self.scope = ""  # "annex-ii" once an annex restarts the numbering
         self.caption = ""  # a caption line waiting for its table
         self.resumed = False  # the current draft is already in ``done`` (a table cut it)
         self.subheading = False  # the deepest heading is an unnumbered sub-heading
@@ -101,6 +103,7 @@ class _NumberedBuilder:
                 display=display,
                 order=order,
                 inferred_number=draft.inferred,
+                scope=draft.scope,
             )
             if draft.inferred:
                 inferred.append(segment.segment_id)
@@ -111,6 +114,13 @@ class _NumberedBuilder:
         first, text = block.first_line, block.text
         if is_table(block):
             self._table(block)
+            return
+        if self._glued_numeral(text):
+            return
+        started = self.last[PARAGRAPH] or self.last[RECOMMENDATION]
+        annex = _ANNEX.match(strip_markup(text).strip()) if started else None
+        if annex:  # (before the first unit: the contents, not an annex)
+            self._annex(annex.group(1))
             return
         if self._is_subheading(index, text):
             self._subheading(index, text)
@@ -126,7 +136,7 @@ class _NumberedBuilder:
         if md and len(block.lines) == 1:
             self._heading(md.group(2), level=len(md.group(1)))
             return
-        para = p.NUMBERED_PARAGRAPH.match(text)
+        para = p.NUMBERED_PARAGRAPH.match(text) or self._bare_number(text)
         if para and self._is_next(PARAGRAPH, int(para.group(1))):
             self._start(PARAGRAPH, para.group(1))
             self._append(para.group(2))
@@ -150,7 +160,8 @@ class _NumberedBuilder:
         self.tables += 1
         number = label.group(1).rstrip(".") if label else str(self.tables)
         parts = ([caption] if caption else []) + ["\n".join(lines)]
-        self.done.append(Draft(TABLE, number, SECTION_SEPARATOR.join(self.section), parts))
+        section = SECTION_SEPARATOR.join(self.section)
+        self.done.append(Draft(TABLE, number, section, parts, scope=self.scope))
         self.caption = ""
         self.current = resume
         self.resumed = resume is not None
@@ -201,6 +212,34 @@ class _NumberedBuilder:
         self.section = [*self.section[:base], title]
         self.subheading = True
 
+    def _glued_numeral(self, text: str) -> bool:
+        """'… shipment. IV.' + 'Actions to be taken by the General Assembly': a
+        heading's numeral the reader left at the end of the paragraph before."""
+        if self.current is None or not self.current.parts or not _short_title(text):
+            return False
+        tail = _TAIL_NUMERAL.search(self.current.parts[-1])
+        if not tail:
+            return False
+        self.current.parts[-1] = self.current.parts[-1][: tail.start()].rstrip()
+        self._heading(f"{tail.group(1)}. {strip_markup(text).strip()}")
+        return True
+
+    def _annex(self, label: str | None) -> None:
+        """An annex numbers its paragraphs afresh: a scope of its own."""
+        self._close()
+        self.scope = f"annex-{label.lower()}" if label else "annex"
+        self.section = [f"Annex {label}" if label else "Annex"]
+        self.last = {RECOMMENDATION: 0, PARAGRAPH: 0}
+        self.subheading = False
+
+    def _bare_number(self, text: str) -> re.Match[str] | None:
+        """'49 For the 2024/25 period, …': the number lost its full stop; taken
+        only when it is exactly the next one."""
+        match = _BARE_NUMBER.match(text)
+        if match and int(match.group(1)) == self.last[PARAGRAPH] + 1 and self.last[PARAGRAPH]:
+            return match
+        return None
+
     def _is_next(self, kind: str, number: int) -> bool:
         last = self.last[kind]
         return last < number <= last + 3
@@ -242,7 +281,9 @@ class _NumberedBuilder:
 
     def _start(self, kind: str, number: str, inferred: bool = False) -> None:
         self._close()
-        self.current = Draft(kind, number, SECTION_SEPARATOR.join(self.section), inferred=inferred)
+        self.current = Draft(
+            kind, number, SECTION_SEPARATOR.join(self.section), inferred=inferred, scope=self.scope
+        )
         self.last[kind] = int(number)
         self.current_has_body = False
         self.current_open = False
@@ -270,6 +311,9 @@ class _NumberedBuilder:
         self.resumed = False
 
 
+_TAIL_NUMERAL = re.compile(r"(?<=[.;:])\s+([IVX]{1,5})\.$")
+_ANNEX = re.compile(r"^Annex(?:\s+([IVXLC]{1,6}|\d{1,2}))?$")
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+([A-Z][a-z]+\s.*)$", re.S)
 _UNITS_LINE = re.compile(r"^\(.{2,80}\)$")  # "(Thousands of United States dollars)"
 _TABLE_NUMBER = re.compile(r"^Table\s+([\w.]+)", re.I)
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from briefing_app.core.ingest.cleanup import Block, split_at_markers
 from briefing_app.core.ingest.genres import kinds
-from briefing_app.core.ingest.genres.formal import formal_segments, lines_of
+from briefing_app.core.ingest.genres.budget import fascicle_segments, looks_like_fascicle
+from briefing_app.core.ingest.genres.formal import Line, formal_segments, lines_of
 from briefing_app.core.ingest.metadata import find_symbol
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
@@ -42,17 +43,34 @@ class Recognised:
 def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | None) -> Recognised:
     if fmt in PAGED_DECKS:  # .pptx, slides saved as PDF: one slide per page
         return Recognised(Structure(page_slide_segments(doc_id, blocks), [], "slides"), None, [])
-    head = [line.text for line in lines_of(blocks[:200])[:120]]
+    head = _title_block(lines_of(blocks[:120])[:120])
     head_text = "\n".join(head)
-    kind = kinds.kind_from_text(head_text, find_symbol(head_text))
+    kind = kinds.kind_from_text(head_text, find_symbol(head_text[:2000]))
     wanted = manifest_kind or kind
     if wanted in kinds.FORMAL_KINDS:
         structure = formal_segments(doc_id, blocks, treaty=wanted == kinds.TREATY)
         if structure is not None and structure.segments:
             return Recognised(structure, kind, head)
+    if looks_like_fascicle(blocks):
+        return Recognised(fascicle_segments(doc_id, blocks), kind, head)
     split = split_at_markers(blocks)
     if has_numbered_structure(split):
         return Recognised(numbered_segments(doc_id, split), kind, head)
     if wanted == kinds.PRESENTATION or (fmt == "markdown" and looks_like_slides(blocks)):
         return Recognised(Structure(slide_segments(doc_id, blocks), [], "slides"), kind, head)
     return Recognised(speech_segments(doc_id, blocks), kind, head)
+
+
+def _title_block(lines: list[Line]) -> list[str]:
+    """The first lines, up to the first long paragraph (the body has begun)."""
+    head: list[str] = []
+    for line in lines:
+        text = line.text.rstrip()
+        if len(text) > _BODY_LINE and len(head) >= 3 and text.endswith((".", ",", ";", ":")):
+            break  # a sponsor list is long too, but ends in "draft resolution"
+        head.append(text[:_MAX_LINE])
+    return head
+
+
+_BODY_LINE = 400
+_MAX_LINE = 6000

@@ -39,6 +39,10 @@ _FUNCTION_WORDS = frozenset(
         "into",
     ]
 )
+_JOINED_ITEM = re.compile(r"(?<=session)\s+(?=Agenda\s+items?\b|Items?\s+\d)")
+_TOP_CHARS = 2000
+_HEAD_LINES = 150  # a title block with 114 sponsors still fits
+_LINE_CHARS = 6000  # a sponsor list fits; a long speech paragraph is cut
 _NAME_LOWER = frozenset({"of", "the", "and", "da", "de", "del", "d’Ivoire", "d'Ivoire"})
 _COMPOUND_COUNTRIES = (
     "Antigua and Barbuda",
@@ -59,6 +63,8 @@ _SYMBOL_TAIL = re.compile(
 _AUTHOR_LINE = re.compile(
     r"^(?:Report|Note)\s+(?:of|by)\s+the\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|on|of|and|for|the))*\.?$"
 )
+_SHORT_DRAFT_SYMBOL = re.compile(r"\b[A-Z]/L\.\d{1,4}(?:/Rev\.\d)?\b")  # A/L.632 (1971)
+_ADOPTED_LINE = re.compile(r"^(?:Resolution|Decision)\s+adopted\s+by\b")
 _BRACKET_REPORT = re.compile(r"\[on the report of the ([^(\]]+?)\s*(?:\(|\])")
 
 
@@ -74,15 +80,20 @@ class FrontMatter:
     agenda_item: str | None = None
     sponsors: list[str] = field(default_factory=list)
     meeting: str | None = None
+    agenda_title: str | None = None
+    origin: str | None = None
 
 
 def read_front(lines: list[str]) -> FrontMatter:
     """What the title block says; ``lines`` are the lines before the text."""
-    lines = [strip_markup(ln).strip() for ln in lines if strip_markup(ln).strip()]
+    lines = [strip_markup(ln[:_LINE_CHARS]).strip() for ln in lines[:_HEAD_LINES]]
+    # "Eightieth session Agenda item 151": two lines a reader joined
+    lines = [piece for ln in lines if ln for piece in _JOINED_ITEM.split(ln)]
     text = "\n".join(lines)
+    top = text[:_TOP_CHARS]  # symbol, date and body head the first page
     front = FrontMatter(
-        symbol=find_full_symbol(text),
-        distribution_date=_distribution_date(text),
+        symbol=find_full_symbol(top),
+        distribution_date=_distribution_date(top),
         body=md.find_body(text[:400]) or md.find_body(text),
     )
     for pats in PATTERNS:
@@ -92,7 +103,7 @@ def read_front(lines: list[str]) -> FrontMatter:
 
 def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatterns) -> None:
     flat = " ".join(text.split())
-    adopted = pats.adopted.search(flat)
+    adopted = pats.adopted.search(flat) if "adopted by" in flat else None
     if adopted:
         front.date = md.parse_date(adopted.group(3))
     for line in lines[:40]:
@@ -104,17 +115,27 @@ def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatte
         committee = pats.committee.fullmatch(line.strip())
         if front.committee is None and committee:
             front.committee = committee.group(1)
-    bracket = _BRACKET_REPORT.search(flat)
+    bracket = _BRACKET_REPORT.search(flat) if "[on the report" in flat else None
     if front.committee is None and bracket:
         front.committee = " ".join(bracket.group(1).split())
+    agenda = next((i for i, ln in enumerate(lines[:40]) if pats.agenda_item.match(ln)), None)
+    start = agenda + 1 if agenda is not None else len(lines)
     own = _resolution_title(lines, pats)
     if own:
         front.title = own
+        adopted_at = next((i for i, ln in enumerate(lines) if _ADOPTED_LINE.match(ln)), start)
+        front.agenda_title = _join(lines[start:adopted_at])
+        front.origin = _bracket(lines)
         return
-    marker = next((i for i, ln in enumerate(lines) if pats.draft_marker.search(ln)), None)
+    marker = next(
+        (i for i, ln in enumerate(lines) if "raft" in ln and pats.draft_marker.search(ln)), None
+    )
     if marker is not None:
-        front.sponsors = _sponsors(lines, marker, pats)
+        front.sponsors, first = _sponsors(lines, marker, pats)
+        front.agenda_title = _join(lines[start:first])
         after = _paragraphs(lines[marker:])
+        if not front.sponsors and len(after[0].split()) > 2:
+            front.origin = after[0]  # "Draft resolution submitted by the Vice-Chair …"
         if len(after) > 1:
             front.title = " ".join(after[1:])
         return
@@ -125,9 +146,23 @@ def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatte
     if not _AUTHOR_LINE.match(marker_paragraph):
         front.title = marker_paragraph  # "Report on the meeting of …": the title itself
         return
-    before = _paragraphs(lines[:report])
+    before = _paragraphs(lines[start:report])
     if before and not _is_furniture_paragraph(before[-1], pats):
         front.title = before[-1]
+        front.agenda_title = _join(before[:-1])
+
+
+def _join(lines: list[str]) -> str | None:
+    return " ".join(" ".join(lines).split()) or None
+
+
+def _bracket(lines: list[str]) -> str | None:
+    """'[on the report of the Sixth Committee (A/78/447, para. 8)]', without brackets."""
+    for index, line in enumerate(lines):
+        if line.startswith("["):
+            end = next((j for j in range(index, len(lines)) if "]" in lines[j]), index)
+            return (_join(lines[index : end + 1]) or "").strip("[]") if end - index < 4 else None
+    return None
 
 
 def _resolution_title(lines: list[str], pats: GenrePatterns) -> str | None:
@@ -138,19 +173,22 @@ def _resolution_title(lines: list[str], pats: GenrePatterns) -> str | None:
     return None
 
 
-def _sponsors(lines: list[str], marker: int, pats: GenrePatterns) -> list[str]:
+def _sponsors(lines: list[str], marker: int, pats: GenrePatterns) -> tuple[list[str], int]:
+    """The sponsors before ': draft resolution', and the index of their first line."""
     line = lines[marker]
     found = pats.draft_marker.search(line)
     assert found is not None
     head = line[: found.start()].rstrip(" :*")
     if not head:
-        return []
+        return [], marker
     parts = [head]
+    first = marker
     for prev in reversed(lines[:marker]):
         if not _sponsor_line(prev):
             break
         parts.insert(0, prev)
-    return split_sponsors(" ".join(parts))
+        first -= 1
+    return split_sponsors(" ".join(parts)), first
 
 
 def _sponsor_line(line: str) -> bool:
@@ -210,7 +248,7 @@ def _is_furniture_paragraph(text: str, pats: GenrePatterns) -> bool:
 
 def find_full_symbol(text: str) -> str | None:
     """The symbol with its section and part: 'A/81/6 (Sect. 3)/Part A'."""
-    match = md.UN_SYMBOL.search(text)
+    match = md.UN_SYMBOL.search(text) or _SHORT_DRAFT_SYMBOL.search(text)
     if not match:
         return None
     symbol = match.group(0)

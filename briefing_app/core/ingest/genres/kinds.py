@@ -35,12 +35,12 @@ def kind_from_text(head: str, symbol: str | None) -> str | None:
     head = head[:_HEAD_CHARS]
     symbol = symbol or ""
     for pats in PATTERNS:
-        adopted = pats.adopted.search(head)
+        adopted = pats.adopted.search(head) if "adopted by" in head else None
         if _RES_SYMBOL.search(symbol) or (adopted and adopted.group(1) == "Resolution"):
             return RESOLUTION
         if _DEC_SYMBOL.search(symbol) or (adopted and adopted.group(1) == "Decision"):
             return DECISION
-        draft = pats.draft_marker.search(head)
+        draft = pats.draft_marker.search(head) if "raft" in head else None
         if draft:
             return DRAFT_DECISION if draft.group(2).lower() == "decision" else DRAFT_RESOLUTION
         if _DRAFT_SYMBOL.search(symbol) and pats.enacting.search(head):

@@ -10,7 +10,9 @@ footnote marker, kept as a Unicode superscript).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from briefing_app.core.ingest.layout.cells import line_cells
 
 _SOFT_HYPHEN = "\ufffe\x02\u00ad"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -32,6 +34,7 @@ class Line:
     size: float = 0.0
     wrapped: bool = False  # ended in a space: the paragraph goes on (Word's PDFs)
     plain: str = ""  # the text without superscript markers (tables mix type sizes)
+    cells: list[str] = field(default_factory=list)  # when it reads like a table row
 
 
 def page_lines(textpage: object) -> list[Line]:
@@ -75,6 +78,7 @@ def page_lines(textpage: object) -> list[Line]:
                 size,
                 piece.endswith(" "),
                 _clean(stripped.strip()),
+                line_cells(textpage, raw, stripped[lead:], first, size),
             )
         )
     return _merge_fragments(lines)
@@ -92,6 +96,8 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
             and abs(line.top - prev.bottom) < 0.5 * max(line.size, prev.size)
             and prev.x1 - 1 <= line.x0 <= prev.x1 + 3 * line.size
         ):
+            if prev.cells or line.cells:
+                prev.cells = (prev.cells or [prev.plain]) + (line.cells or [line.plain])
             prev.plain = f"{prev.plain} {line.plain}"
             if (
                 line.text.isdigit()

@@ -238,6 +238,13 @@ def _continues(prev: _Block, nxt: _Block) -> bool:
     return not last.text.endswith(_TERMINAL) and first.text[:1].islower()
 
 
+def _row(line: Line) -> str:
+    cells = [join_words([c]).replace("|", "/") for c in line.cells] or [
+        join_words([line.plain or line.text])
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
 def _contents_tables(blocks: list[_Block]) -> list[_Block]:
     """Table-of-contents entries (dot leaders, page number) as one table, so
     that "A. Mandate ...... 6" is never taken for a heading."""
@@ -261,7 +268,7 @@ def _contents_tables(blocks: list[_Block]) -> list[_Block]:
 
 def _render(block: _Block, one_line: bool = True) -> str:
     if block.table:
-        return "\n".join(f"| {join_words([ln.plain or ln.text])} |" for ln in block.lines)
+        return "\n".join(_row(ln) for ln in block.lines)
     if one_line:
         return join_words([ln.text for ln in block.lines])
     return "\n".join(join_words([ln.text]).replace("\ufffe", "-") for ln in block.lines)
