@@ -82,9 +82,7 @@ def test_adopted_text_weighs_more() -> None:
     assert adoption_weight("recommendation", "report") > adoption_weight("paragraph", "report")
     assert adoption_weight("paragraph", "report") > adoption_weight("paragraph", "statement")
     assert adoption_weight("paragraph", "statement") > adoption_weight("slide", "presentation")
-    assert adoption_weight("paragraph", "document", "urges") > adoption_weight(
-        "paragraph", "report"
-    )
+    assert adoption_weight("paragraph", "other", "urges") > adoption_weight("paragraph", "report")
 
 
 def test_phrase_measure_prefers_same_words_in_order() -> None:
@@ -163,3 +161,8 @@ def test_passages_citing_by_scanning_when_the_index_cannot_filter(
     scanned = passages_citing(library, "res:2370(2017)")
     assert {h.segment_id for h in scanned.hits} == {h.segment_id for h in indexed.hits}
     assert all(h.citation and h.doc_title for h in scanned.hits)
+
+
+def test_resolution_units_count_as_adopted_text() -> None:
+    assert adoption_weight("operative", "resolution") == adoption_weight("recommendation", "report")
+    assert adoption_weight("article", "treaty") > adoption_weight("paragraph", "report")
