@@ -109,3 +109,39 @@ def test_export_hits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     target = tmp_path / "hits.csv"
     assert main(["search", "darknet", "--export", str(target)]) == 0
     assert target.exists() and "darknet" in target.read_text(encoding="utf-8-sig").lower()
+
+
+def test_kind_filter_accepts_every_segment_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--kind offered only three kinds: a delegate could not ask for operative paragraphs."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Draft resolution\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 79/1 on enhanced cooperation,\n\n"
+        "1. Decides to strengthen enhanced cooperation among Member States;\n\n"
+        "2. Requests the Secretary-General to report on enhanced cooperation.\n",
+        encoding="utf-8",
+    )
+    assert main(["add", str(draft)]) == 0
+    capsys.readouterr()
+    for kind in ("preambular", "operative"):
+        status, data, _ = run_json(
+            capsys, "search", "enhanced cooperation", "--kind", kind, "--json"
+        )
+        assert status == 0 and data["hits"], kind
+        assert {h["kind"] for h in data["hits"]} == {kind}
+
+
+def test_empty_query_without_filters_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A blank query listed the whole library; with a filter it still browses that slice."""
+    assert main(["search", "  "]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing: ") and "query" in err and "\n" not in err
+    status, data, _ = run_json(
+        capsys, "search", "", "--doc", "wg-firearms-2021-report", "--json"
+    )
+    assert status == 0 and data["hits"]
+    assert {h["doc_id"] for h in data["hits"]} == {"wg-firearms-2021-report"}

@@ -58,3 +58,26 @@ def test_errors_are_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 3 and all(line.startswith("briefing: ") for line in err)
     assert "does not exist" in err[1] and "overwrite the draft" in err[2]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        (
+            "A_RES_80_34.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type/Catalog>>\nstream\nx\x9c\x00\x01",
+        ),
+        ("statement.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"),
+    ],
+)
+def test_a_pdf_or_word_file_given_as_the_draft_is_refused(
+    name: str, content: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PDF passed by mistake became a Word file of 126 paragraphs of binary garbage."""
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "out.docx"
+    assert main(["export", str(source), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefing: ") and "not a Markdown draft" in err and "\n" not in err
+    assert not out.exists()

@@ -86,3 +86,27 @@ def test_bad_date_keeps_the_dialog_open_with_the_reason(qtbot, window: MainWindo
     error = dialog.findChild(object, "propertiesError")
     assert "not an ISO date" in error.text()
     dialog.reject()
+
+
+def test_a_correction_made_while_indexing_is_kept_and_applied_afterwards(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accepting the dialog during an indexing run used to drop what the user typed."""
+    qtbot.waitUntil(lambda: REPORT in library_titles(window), timeout=15000)
+    qtbot.waitUntil(lambda: not window.service.is_indexing(), timeout=30000)
+    window.document_properties.open(REPORT)
+    qtbot.waitUntil(lambda: window.document_properties.dialog is not None, timeout=15000)
+    dialog = window.document_properties.dialog
+    service = window.service
+    runs: list[bool] = []
+    monkeypatch.setattr(service, "is_indexing", lambda: True)  # e.g. the start-up run
+    monkeypatch.setattr(service, "index", lambda *a, **k: runs.append(True))  # refused: None
+    dialog.findChild(QLineEdit, "speakerEdit").setText("Ms. Example")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.library.corrections(REPORT).get("speaker") == "Ms. Example")
+    qtbot.waitUntil(lambda: runs == [True])  # asked, refused (None): another run goes on
+    started: list[bool] = []
+    monkeypatch.setattr(service, "is_indexing", lambda: False)
+    monkeypatch.setattr(service, "index", lambda *a, **k: started.append(True) or object())
+    service.indexFinished.emit({})  # the running index finished: the correction is applied
+    qtbot.waitUntil(lambda: started == [True], timeout=5000)

@@ -87,3 +87,30 @@ def test_history_does_not_pop_up_while_typing(qtbot, window: MainWindow) -> None
     assert not popup.isVisible()
     window.search_panel.history_button.click()  # on request it opens
     qtbot.waitUntil(popup.isVisible, timeout=3000)
+
+
+def test_a_slow_hit_document_never_replaces_the_document_opened_after_it(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big hit document still loading used to replace the one the user opened next."""
+    pending: dict[str, object] = {}
+    real_load = window.service.load_document
+
+    def held(doc_id, on_loaded):  # type: ignore[no-untyped-def]
+        pending[doc_id] = on_loaded  # the library thread answers later, in our order
+        return real_load(doc_id, lambda *_: None)
+
+    monkeypatch.setattr(window.service, "load_document", held)
+    window.reading.forget()
+    search(qtbot, window, "darknet")
+    hit = window.search_panel.current_hit()
+    qtbot.waitUntil(lambda: hit.doc_id in pending, timeout=10000)
+    other = "ponti-bms7-expectations-2021-07-21"
+    assert other != hit.doc_id
+    window.open_document(other)
+    library = window.service.library
+    pending[other](library.document(other), library.document_segments(other))
+    reader = window.reader.view
+    assert reader.meta is not None and reader.meta.doc_id == other
+    pending[hit.doc_id](library.document(hit.doc_id), library.document_segments(hit.doc_id))
+    assert reader.meta.doc_id == other  # the late hit document is cached, not shown

@@ -362,3 +362,19 @@ def test_report_annex_restarts_numbering_and_lost_marks_are_read(tmp_path: Path)
     assert paras[2].section == "II. Actions to be taken by the General Assembly"
     assert paras[5].section.startswith("Annex II")
     assert len({s.segment_id for s in doc.segments}) == len(doc.segments)
+
+
+def test_indexed_units_keep_scope_items_and_citation(tmp_path: Path) -> None:
+    from briefing_app.core.library import Library
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "res-conv.txt").write_text(ANNEXED, encoding="utf-8")
+    with Library(tmp_path / "home") as lib:
+        lib.build([docs])
+        hit = lib.search("conspicuous OR negotiable documents applies").hits[0]
+        assert hit.segment_id == "res-conv#annex/article-1"
+        assert hit.citation.startswith("article 1 of Convention on Negotiable Documents")
+        op2 = lib.segment("res-conv#operative-2")
+        assert op2 is not None and op2.items == ["a", "b"]
+        assert lib.document("res-conv").kind == "resolution"

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b")
 _JOB_LINE = re.compile(r"^\s*\d{2}-\d{5}\*?(\s*\([A-Z]\))?(\s+\d{6}){0,2}\s*$")
@@ -149,7 +150,7 @@ def docx_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) ->
                     after_contents = True
                     continue
                 after_contents = after_contents and not item.text.strip()
-                yield item.text
+                yield _paragraph_text(item)
             elif isinstance(item, Table) and after_contents:
                 after_contents = False
             elif isinstance(item, Table):
@@ -166,6 +167,18 @@ def docx_reference(path: Path, symbol: str | None, extra: Iterable[str] = ()) ->
     for pattern in extra:
         text = re.sub(pattern, " ", text)
     return _drop_masthead_symbol(text, symbol)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text with superscript runs (footnote letters in table cells,
+    "Resources a") set apart, as a reader sees them, not glued ("Resourcesa")."""
+    parts = []
+    for item in paragraph.iter_inner_content():
+        text = item.text
+        if getattr(getattr(item, "font", None), "superscript", False):
+            text = f" {text} "
+        parts.append(text)
+    return "".join(parts)
 
 
 def _drop_masthead_symbol(text: str, symbol: str | None) -> str:

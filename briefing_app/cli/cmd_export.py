@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.core.export import ExportError, run_export
+    from briefing_app.core.export import ExportError, read_draft, run_export
 
     draft = Path(args.draft).expanduser()
     out = Path(args.output).expanduser() if args.output else draft.with_suffix(".docx")
@@ -48,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         return fail(f"cannot read {draft}: {problem}")
     try:
-        text = draft.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as exc:
-        return fail(f"cannot read {draft}: {exc.strerror or exc}")
-    try:
+        text = read_draft(draft)
         from briefing_app.core.export.template import resolve_template
 
         template = resolve_template(args.template, getattr(args, "home", None))

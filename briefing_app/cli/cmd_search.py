@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
+from briefing_app.core.models import SEGMENT_KINDS
 
 if TYPE_CHECKING:
     from briefing_app.core.models import SearchResult
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "field:value, wild*cards and fuzzy~ work; acronyms find their long forms.",
     )
     parser.add_argument("query", nargs="+", help="the query (several words are joined)")
-    parser.add_argument("--kind", choices=["recommendation", "paragraph", "slide"])
+    parser.add_argument("--kind", choices=[str(k) for k in SEGMENT_KINDS])
     parser.add_argument("--doc", metavar="DOC_ID", help="only this document")
     parser.add_argument("--section", help="only this section (or its sub-sections)")
     parser.add_argument("--year", help="only documents of this year")
@@ -41,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return fail("--limit must be at least 1")
     filters = {k: getattr(args, k) for k in ("kind", "doc", "section", "year", "body")}
     query = " ".join(args.query)
+    if not query.strip() and not any(filters.values()):
+        return fail("give a query (or a filter such as --doc or --kind to browse)")
     try:
         with open_library(args, build=True) as library:
             result = library.search(query, filters=filters, limit=args.limit)

@@ -164,12 +164,17 @@ class BasketPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+    #: False while a tool (``--screenshot``) fills the basket with samples: not saved.
+    persist = True
+
     def keep_in(self, path: Path) -> None:
         """Load the basket saved at ``path`` and save it there after every change."""
         self.model.add(load_basket(path))
         model = self.model
 
         def save(*_args: object) -> None:
+            if not self.persist:
+                return
             with suppress(OSError):  # a read-only data folder: the basket lives on screen
                 save_basket(path, model.passages())
 

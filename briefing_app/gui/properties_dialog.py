@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -170,6 +170,7 @@ class DocumentProperties:
         self.library_panel = library_panel
         self.reader = reader
         self.dialog: DocumentPropertiesDialog | None = None
+        self._waiting = False  # a saved correction waits for the running index to finish
         self.action = host.registry.add(
             "documentPropertiesAction", "Document &properties…", self.open,
             menu="Library",
@@ -208,9 +209,6 @@ class DocumentProperties:
         if not changes:
             return
         service = self.host.service
-        if service.is_indexing():
-            self._message("The library is being indexed; correct the document when it is done.")
-            return
         # Saving is a small file write (library thread); the re-index that applies
         # it runs in the indexing child process, like any other (progress, cancel).
         task = service.call(lambda lib: lib.save_corrections(doc_id, changes))
@@ -223,10 +221,20 @@ class DocumentProperties:
         fields = ", ".join(LABELS.get(f, f).split(" (")[0].lower() for f in changes)
         verb = "Restored" if all(v is None for v in changes.values()) else "Corrected"
         service = self.host.service
-        if service.index() is None:  # another indexing run started meanwhile
-            self._message(f"{verb} the {fields}; the next re-index applies it.")
+        if service.index() is None:  # another run is going on: it read the old values
+            self._message(f"{verb} the {fields}; applied when the current indexing finishes.")
+            if not self._waiting:
+                self._waiting = True
+                service.indexFinished.connect(self._reindex_after_run)
             return
         self.host.show_message(f"{verb} the {fields}; re-indexing the document…", 8000)
+
+    def _reindex_after_run(self, _report: object) -> None:
+        """One-shot: the run that was going on has finished; apply the saved correction
+        (on the next turn of the event loop, once that run's task is done)."""
+        self._waiting = False
+        self.host.service.indexFinished.disconnect(self._reindex_after_run)
+        QTimer.singleShot(0, self.host.service.index)
 
     def _message(self, text: str) -> None:
         self.host.statusBar().showMessage(text, 8000)

@@ -37,7 +37,7 @@ from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.index.snippets import phrase_pattern
-from briefing_app.core.models import SLIDE, TABLE, DocumentMeta, Segment
+from briefing_app.core.models import OPERATIVE, PREAMBULAR, SLIDE, TABLE, DocumentMeta, Segment
 from briefing_app.gui import style
 from briefing_app.gui.reader_markdown import (
     fit_tables,
@@ -48,6 +48,14 @@ from briefing_app.gui.reader_markdown import (
 
 REF_SCHEME = "ref"
 NOTHING_TO_READ = "Select a result to read it in its document."
+
+
+def _number_prefix(segment: Segment) -> str:
+    """'PP 3 ', 'OP 18 ' in a resolution (preambular paragraphs carry no printed
+    number, so "3." would read as operative paragraph 3); else the printed '16. '."""
+    if segment.kind in (PREAMBULAR, OPERATIVE):
+        return f"{unit_label(segment.kind, segment.number)} "
+    return f"{segment.number}. "
 
 
 def reference_url(key: str) -> str:
@@ -129,7 +137,7 @@ class ReaderView(QTextBrowser):
                 self._write_markdown(cursor, segment)
             else:
                 if segment.number:
-                    cursor.insertText(f"{segment.number}. ", bold)
+                    cursor.insertText(_number_prefix(segment), bold)
                 self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
             for number in range(first, cursor.block().blockNumber() + 1):
                 self._block_segment[number] = i

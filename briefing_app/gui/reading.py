@@ -26,6 +26,7 @@ class ReaderRouter(QObject):
         self._docs: dict[str, tuple[DocumentMeta | None, list[Segment]]] = {}
         self._hit: Hit | None = None
         self._key: tuple[str, tuple[str, ...]] | None = None
+        self._request = 0  # the latest document asked for; earlier answers are only cached
         self._timer = QTimer(self, singleShot=True, interval=READER_DELAY_MS)
         self._timer.timeout.connect(self._update)
 
@@ -33,6 +34,7 @@ class ReaderRouter(QObject):
         if hit is None:  # no results: the previous passage must not stay on screen
             self._timer.stop()
             self._hit, self._key = None, None
+            self._request += 1
             self.reader.clear()
             return
         self._hit = hit
@@ -58,6 +60,8 @@ class ReaderRouter(QObject):
             self._show(hit.doc_id, hit.segment_id, words)
 
     def _show(self, doc_id: str, segment_id: str | None, words: list[str]) -> None:
+        self._request += 1
+        request = self._request
         cached = self._docs.get(doc_id)
         if cached is not None:
             self.reader.show_document(cached[0], cached[1], segment_id, words)
@@ -65,8 +69,7 @@ class ReaderRouter(QObject):
 
         def loaded(meta: DocumentMeta | None, segments: list[Segment]) -> None:
             self._docs[doc_id] = (meta, segments)
-            hit = self._hit
-            if segment_id is None or (hit is not None and hit.segment_id == segment_id):
+            if request == self._request:  # not overtaken by another hit or document
                 self.reader.show_document(meta, segments, segment_id, words)
 
         self.service.load_document(doc_id, loaded)

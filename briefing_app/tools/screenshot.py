@@ -70,6 +70,8 @@ def take_screenshot(
     window.editor.setTextCursor(cursor)
     window.insert_current()
     model = window.search_panel.model
+    window.basket.persist = False  # sample passages: the user's saved basket stays as it is
+    window.basket.model.clear()
     for row in range(min(3, model.rowCount())):  # a basket with a few passages
         window.search_panel.view.setCurrentIndex(model.index(row))
         window.add_to_basket()

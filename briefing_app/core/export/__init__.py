@@ -27,6 +27,7 @@ __all__ = [
     "build_document",
     "export_draft",
     "export_file",
+    "read_draft",
     "run_export",
 ]
 
@@ -150,13 +151,28 @@ def export_draft(
     ).path
 
 
-def export_file(draft_path: Path, out_path: Path, **options: Any) -> Path:
-    """Export the draft file at `draft_path` (read only, never modified)."""
+_BINARY_STARTS = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # PDF, DOCX/PPTX, .doc
+
+
+def read_draft(draft_path: Path) -> str:
+    """The draft's text. A PDF or Word file given by mistake is refused: read as
+    text it would become pages of binary garbage. Undecodable bytes in a text
+    file are replaced, so a draft saved in another encoding still exports."""
     try:
-        text = Path(draft_path).read_text(encoding="utf-8-sig", errors="replace")
+        raw = Path(draft_path).read_bytes()
     except OSError as exc:
         raise ExportError(f"cannot read {draft_path}: {exc.strerror or exc}") from None
-    return export_draft(text, Path(out_path), **options)
+    if raw.startswith(_BINARY_STARTS) or b"\x00" in raw[:8192]:
+        raise ExportError(
+            f"{Path(draft_path).name} is not a Markdown draft (a PDF, Word or other "
+            "binary file); export the .md draft you wrote"
+        )
+    return raw.decode("utf-8-sig", errors="replace")
+
+
+def export_file(draft_path: Path, out_path: Path, **options: Any) -> Path:
+    """Export the draft file at `draft_path` (read only, never modified)."""
+    return export_draft(read_draft(draft_path), Path(out_path), **options)
 
 
 def _footer(document: Any, footer_style: str) -> None:
