@@ -169,6 +169,7 @@ class _NumberedBuilder:
             self.passages += 1
             self._start(PASSAGE, str(self.passages))
         if self._starts_new_unit(block) and self._gap_ahead(index):
+            assert self.current is not None
             kind = self.current.kind
             self._start(kind, str(self.last[kind] + 1), inferred=True)
         self._append(_drop_bullet(text) if not p.SUB_ITEM.match(text) else text)
