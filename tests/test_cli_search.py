@@ -70,6 +70,9 @@ def test_similar_by_segment_and_errors(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["similar"]) == 1
     err = capsys.readouterr().err
     assert "no segment 'nope#paragraph-1'" in err and "Traceback" not in err
+    assert "not both" not in err  # nothing was given: "(not both)" misled
+    assert main(["similar", "darknet", "--segment", seg]) == 1
+    assert "not both" in capsys.readouterr().err
 
 
 def test_index_and_add_summaries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
