@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block
-from briefing_app.core.ingest.markup import strip_markup
+from briefing_app.core.ingest.markup import SUPERSCRIPT_DIGITS, strip_markup
 from briefing_app.core.ingest.speech_patterns import (
     DELIVERY_NOTE,
     RUNS_ON,
     SALUTATION,
+    SALUTATION_AFTER_NEWLINE,
     STATEMENT_MARKER,
     TERMINAL,
     TRAILING_SALUTATION,
@@ -30,7 +31,9 @@ from briefing_app.core.models import PARAGRAPH, SECTION_SEPARATOR, Segment
 
 
 def is_salutation(line: str) -> bool:
-    if len(line) > 250 or len(line.split()) > 24:
+    # Called on every line of a speech: the cheap refusals first. A salutation
+    # ends on a word or [,:;!]; a final "." or "?" survives ``strip_markup``.
+    if len(line) > 250 or line.rstrip().endswith((".", "?")) or len(line.split()) > 24:
         return False
     text = strip_markup(line).strip()
     return bool(SALUTATION.match(text))
@@ -98,6 +101,10 @@ def split_salutations(blocks: list[Block]) -> list[Block]:
     """Salutation lines become a block of their own (consecutive ones stay together)."""
     out: list[Block] = []
     for block in blocks:
+        if not _may_greet(block.lines):
+            if block.lines:
+                out.append(Block(list(block.lines), block.page))
+            continue
         current: list[str] = []
         greeting: list[str] = []
         for line in block.lines:
@@ -120,6 +127,40 @@ def split_salutations(blocks: list[Block]) -> list[Block]:
             if rest:
                 out.append(Block(rest, block.page))
     return out
+
+
+def _may_greet(lines: list[str]) -> bool:
+    """Can a line of this block be a salutation or end on one?
+
+    One search over the whole block instead of ``is_salutation`` line by line
+    (the hot spot of a speech's ingest): most blocks are prose. Lines with
+    markup are left to ``is_salutation``, which strips it first.
+    """
+    stripped = [line.strip() for line in lines]
+    text = "\n".join(stripped)
+    if _has_markup(text):
+        return True
+    for line in stripped:
+        if line[:1] in ("-", "+"):  # a bullet, perhaps (a dash inside a line is not)
+            return True
+        if line.endswith((",", ":")) and TRAILING_SALUTATION.match(line):
+            return True
+    return SALUTATION_AFTER_NEWLINE.search("\n" + text) is not None
+
+
+def _has_markup(text: str) -> bool:
+    """Would ``strip_markup`` change a line of this text (its tests, in one place)?"""
+    if not text.isascii() and ("•" in text or any(d in text for d in SUPERSCRIPT_DIGITS)):
+        return True
+    return (
+        "](" in text
+        or "<" in text
+        or "*" in text
+        or "_" in text
+        or "#" in text
+        or "  " in text
+        or "\t" in text
+    )
 
 
 def body_start(blocks: list[Block]) -> int:
