@@ -24,8 +24,10 @@ from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
     PARAGRAPH,
+    PASSAGE,
     PREAMBULAR,
     RECOMMENDATION,
+    SECTION_SEPARATOR,
     SLIDE,
     TABLE,
     DocumentMeta,
@@ -77,9 +79,29 @@ _RESOLUTION_KINDS = ("resolution", "decision")
 _DRAFT_KINDS = ("draft-resolution", "draft-decision")
 
 
-def unit_label(kind: str, number: str) -> str:
-    """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3'."""
+def unit_label(kind: str, number: str, section: str = "") -> str:
+    """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3';
+    unnumbered text is named by its heading ('Summary') when it has one."""
+    if kind == PASSAGE and section:
+        return section.split(SECTION_SEPARATOR)[-1]
     return f"{kind_label(kind).short} {number}".strip()
+
+
+def passage_pinpoint(section: str, number: str) -> str:
+    """Unnumbered text is cited by its heading: 'summary', 'sect. II.B',
+    'under "External factors"'; without one, by its place ('text 3')."""
+    if not section:
+        return pinpoint(PASSAGE, number)
+    last = section.split(SECTION_SEPARATOR)[-1]
+    numeral = _HEADING_NUMERAL.match(last)
+    if numeral:
+        return f"sect. {numeral.group(1)}"
+    if len(last.split()) == 1:
+        return last.lower()
+    return f"under “{last}”"
+
+
+_HEADING_NUMERAL = re.compile(r"^([IVXL]{1,6}|[A-Z])\.\s")
 
 
 def ordinal(number: int) -> str:
@@ -169,6 +191,8 @@ def cite(doc: DocumentMeta, segment: Segment) -> str:
         return f"{pinpoint(ARTICLE, segment.number)} of {name}{where}"
     if scope:
         ref = f"{ref}, {scope}"
+    if segment.kind == PASSAGE:
+        return f"{ref}, {passage_pinpoint(segment.section, segment.number)}"
     return f"{ref}, {pinpoint(segment.kind, segment.number)}"
 
 

@@ -1,0 +1,58 @@
+"""Unnumbered report text (a summary, prose after a heading) is kept as passages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.core.citation import cite, unit_label
+from briefing_app.core.ingest import ingest_file
+
+REPORT = """United Nations A/80/999
+
+General Assembly Distr.: General
+1 March 2026
+
+Budget for the Mission
+
+Report of the Secretary-General
+
+Summary
+
+The present report contains the budget of the Mission for the period ahead.
+
+I. Mandate
+
+1. The mandate of the Mission was established by the Security Council.
+
+2. The Mission continued to implement its tasks during the period.
+
+3. The Mission will continue to implement its mandate.
+
+II. Results-based budgeting frameworks
+
+External factors
+
+Collaboration from the parties is essential to the planned demining work.
+"""
+
+
+def test_summary_and_frameworks_are_passages_and_paragraphs_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    doc = ingest_file(path)
+    paragraphs = [s.number for s in doc.segments if s.kind == "paragraph"]
+    assert paragraphs == ["1", "2", "3"]
+    passages = [s for s in doc.segments if s.kind == "passage"]
+    assert [s.text for s in passages] == [
+        "The present report contains the budget of the Mission for the period ahead.",
+        "Collaboration from the parties is essential to the planned demining work.",
+    ]
+    summary, factors = passages
+    assert summary.section == "Summary"
+    assert factors.section.endswith("External factors")
+    assert unit_label(summary.kind, summary.number, summary.section) == "Summary"
+    assert cite(doc.meta, summary).endswith(", summary")
+    assert cite(doc.meta, factors).endswith("under “External factors”")
+    # the title block stays out of the units (it is metadata)
+    assert not any("Distr." in s.text for s in doc.segments)
+    assert len({s.segment_id for s in doc.segments}) == len(doc.segments)
