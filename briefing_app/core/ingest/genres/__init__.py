@@ -18,6 +18,7 @@ from briefing_app.core.ingest.genres.budget import fascicle_segments, looks_like
 from briefing_app.core.ingest.genres.formal import Line, formal_segments, lines_of
 from briefing_app.core.ingest.genres.tables import PATTERNS
 from briefing_app.core.ingest.metadata import find_symbol
+from briefing_app.core.ingest.quick_checks import may_be_numbered
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
     looks_like_slides,
@@ -54,8 +55,8 @@ def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | N
             return Recognised(structure, kind, head)
     if looks_like_fascicle(blocks):
         return Recognised(fascicle_segments(doc_id, blocks), kind, head)
-    split = split_at_markers(blocks)
-    if has_numbered_structure(split):
+    split = split_at_markers(blocks) if may_be_numbered(blocks) else []
+    if split and has_numbered_structure(split):
         return Recognised(numbered_segments(doc_id, split, _body_from(split)), kind, head)
     if wanted == kinds.PRESENTATION or (fmt == "markdown" and looks_like_slides(blocks)):
         return Recognised(Structure(slide_segments(doc_id, blocks), [], "slides"), kind, head)
