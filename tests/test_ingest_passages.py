@@ -55,4 +55,6 @@ def test_summary_and_frameworks_are_passages_and_paragraphs_unchanged(tmp_path: 
     assert cite(doc.meta, factors).endswith("under “External factors”")
     # the title block stays out of the units (it is metadata)
     assert not any("Distr." in s.text for s in doc.segments)
+    # a run of short lines is text, not a heading each
+    assert all(s.section != "Report of the Secretary-General" for s in doc.segments)
     assert len({s.segment_id for s in doc.segments}) == len(doc.segments)

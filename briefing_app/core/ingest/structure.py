@@ -218,7 +218,11 @@ class _NumberedBuilder:
         """A short line ("Summary", "External factors") in unnumbered body text
         heads the passage that follows."""
         unnumbered = self.current is None or self.current.kind == PASSAGE
-        return unnumbered and self._in_body(index) and _short_title(text)
+        if not (unnumbered and self._in_body(index) and _short_title(text)):
+            return False
+        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        # a run of short lines ("Allotment for 2025/26 $271,328,700") is text, not headings
+        return nxt is not None and not _short_title(nxt.text) and not is_table(nxt)
 
     def _captions_table(self, index: int) -> bool:
         """Up to two short lines right above a table ("Vacancy rates",
