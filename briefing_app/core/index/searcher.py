@@ -30,6 +30,7 @@ from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import Terms
 from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation
+from briefing_app.core.index.symbols import split_symbols, with_documents
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.index.zerocopy import install as install_zero_copy
@@ -109,9 +110,10 @@ class SearchEngine:
             self._cache.move_to_end(key)
             return self._cache[key]
         assert self.builder is not None
-        flt = filter_query(filters)
-        blank = text.strip() in ("", "*")
-        q = Q.Every() if blank else self.builder.build(text, searcher.reader())
+        words, named = split_symbols(text, self.catalog.documents.values())
+        flt = with_documents(filter_query(filters), named)
+        blank = words.strip() in ("", "*")
+        q = Q.Every() if blank else self.builder.build(words, searcher.reader())
         ranker = self.ranker()
         top, estimate = ranker.top(q, flt, limit)
         strict_empty = not top and not blank
