@@ -99,6 +99,8 @@ def _is_cut(before: Block, after: Block) -> bool:
 
 def split_salutations(blocks: list[Block]) -> list[Block]:
     """Salutation lines become a block of their own (consecutive ones stay together)."""
+    if not _may_greet([line for block in blocks for line in block.lines]):
+        return [Block(list(block.lines), block.page) for block in blocks if block.lines]
     out: list[Block] = []
     for block in blocks:
         if not _may_greet(block.lines):
@@ -130,11 +132,12 @@ def split_salutations(blocks: list[Block]) -> list[Block]:
 
 
 def _may_greet(lines: list[str]) -> bool:
-    """Can a line of this block be a salutation or end on one?
+    """Can one of these lines be a salutation or end on one?
 
-    One search over the whole block instead of ``is_salutation`` line by line
-    (the hot spot of a speech's ingest): most blocks are prose. Lines with
-    markup are left to ``is_salutation``, which strips it first.
+    One search over a whole speech, else over each block, instead of
+    ``is_salutation`` line by line (the hot spot of a speech's ingest): most
+    blocks are prose. Lines with markup are left to ``is_salutation``, which
+    strips it first.
     """
     stripped = [line.strip() for line in lines]
     text = "\n".join(stripped)
