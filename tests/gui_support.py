@@ -53,7 +53,12 @@ def search(qtbot: object, window: MainWindow, text: str) -> None:
     edit.clear()
     qtbot.keyClicks(edit, text)  # type: ignore[attr-defined]
     view = window.findChild(object, "resultsView")
+    state = window.search_state
     qtbot.waitUntil(  # type: ignore[attr-defined]
-        lambda: view.model().rowCount() > 0 and window.service.last_query[0] == text,
+        # The rows of *this* query: the previous query's rows are still shown until
+        # its results arrive, and a test acting on them would insert the wrong hit.
+        lambda: (
+            view.model().rowCount() > 0 and state.result is not None and state.result.query == text
+        ),
         timeout=15000,
     )

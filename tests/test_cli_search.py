@@ -140,8 +140,22 @@ def test_empty_query_without_filters_is_a_one_line_error(
     assert main(["search", "  "]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("briefing: ") and "query" in err and "\n" not in err
-    status, data, _ = run_json(
-        capsys, "search", "", "--doc", "wg-firearms-2021-report", "--json"
-    )
+    status, data, _ = run_json(capsys, "search", "", "--doc", "wg-firearms-2021-report", "--json")
     assert status == 0 and data["hits"]
     assert {h["doc_id"] for h in data["hits"]} == {"wg-firearms-2021-report"}
+
+
+def test_add_fails_when_none_of_its_files_could_be_added(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`briefing add bad.pdf && …` went on: the library's unchanged files made it status 0."""
+    assert main(["index"]) == 0
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    capsys.readouterr()
+    assert main(["add", str(bad), str(tmp_path / "missing.pdf")]) == 1
+    out = capsys.readouterr().out
+    assert "2 skipped" in out and "not a valid PDF" in out
+    good = tmp_path / "note.txt"
+    good.write_text("A short note on enhanced cooperation.\n", encoding="utf-8")
+    assert main(["add", str(good), str(bad)]) == 0  # one added: the skipped one is listed

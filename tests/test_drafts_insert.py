@@ -84,3 +84,23 @@ def test_people_keep_their_capitals_and_top_level_commas_split() -> None:
         "T", "Remarks of Ms. A (CTED), Working Group, 16 July 2020, para. 3", "paragraph", "3"
     )
     assert para.reference() == "paragraph 3 of the remarks of Ms. A (CTED)"
+
+
+def test_a_slide_is_quoted_without_the_presenters_speaker_notes() -> None:
+    """The notes were never said: quoting them put private notes into a statement."""
+    slide = Passage(
+        "Chemical weapons: state of play\nOPCW verification continues\n"
+        "Speaker notes: Mention resolution 80/34 para 5",
+        "Chemical weapons: state of play, slide 1",
+        "slide",
+        "1",
+    )
+    block = quote_block(slide, 1)
+    assert "> OPCW verification continues" in block
+    assert "Speaker notes" not in block and "Mention resolution" not in block
+    from briefing_app.core.drafts import insert
+    from briefing_app.core.ingest.readers import pptx
+
+    assert insert.NOTES_LABEL == pptx.NOTES_LABEL  # the label the reader writes
+    kept = Passage("Speaker notes: as a paragraph", "Statement, para. 2", "paragraph", "2")
+    assert "> Speaker notes: as a paragraph" in quote_block(kept, 1)  # only slides have notes

@@ -109,3 +109,13 @@ def test_a_file_reached_through_a_link_is_indexed_once(tmp_path: Path) -> None:
     proc = run_cli("index", str(docs), "--json", home=home)
     assert proc.returncode == 0, proc.stderr
     assert len(hits(home, "zebra1")) == 1
+
+
+def test_segments_and_export_refuse_a_fifo_instead_of_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.md"
+    os.mkfifo(fifo)
+    for args in (("segments", str(fifo)), ("export", str(fifo), "-o", str(tmp_path / "o.docx"))):
+        proc = run_cli(*args, home=tmp_path / "home", timeout=60)
+        assert proc.returncode != 0
+        assert "Traceback" not in proc.stderr
+        assert "not a regular file" in proc.stderr, proc.stderr

@@ -103,3 +103,19 @@ def test_save_tracked_changes_and_table_from_the_window(
     assert len(table.rows) == 1 + 6  # header, the six changes (unchanged hidden)
     assert not dialog.save("table", tmp_path / "missing" / "t.docx")
     assert dialog.summary.text().startswith("Cannot write")
+
+
+def test_documents_added_while_the_dialog_exists_can_be_chosen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The lists were filled once, when the dialog was first made: a document added
+    afterwards (or indexed at start-up) could never be picked without a restart."""
+    dialog = _open(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.new_box.count() > 1, timeout=15000)
+    dialog.set_sources(OLD, None)  # a file the user picked stays picked
+    dialog.close()
+    assert dialog.new_box.findData("resolution-2026-draft") < 0
+    with qtbot.waitSignal(window.service.libraryChanged, timeout=60000):
+        window.service.index([Path(NEW)])
+    dialog = _open(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.new_box.findData("resolution-2026-draft") >= 0, timeout=15000)
+    assert dialog.old_box.currentData() == OLD
+    assert dialog.old_box.findData("resolution-2026-draft") >= 0

@@ -37,3 +37,23 @@ def test_preambular_and_operative_paragraphs_show_their_labels(qtbot, home: Path
     assert any(line.startswith("PP 2 Reaffirming the obligation") for line in lines), lines
     assert any(line.startswith("OP 1 Reaffirms its role") for line in lines), lines
     assert not any(line.startswith("1. Having considered") for line in lines), lines
+
+
+TREATY = RESOLUTION.parent / "A_RES_80_162.pdf"
+
+
+def test_an_article_is_not_numbered_twice(qtbot, home: Path) -> None:
+    """The reader printed "7. Article 7 Rights of the holder …"."""
+    if not TREATY.is_file():
+        pytest.skip(f"the undocs corpus is not at {TREATY.parent}")
+    library = Library(home)
+    report = library.add([TREATY])
+    library.close()
+    doc_id = report.indexed[0]
+    window = gui_support.open_window(qtbot, home)
+    window.open_document(doc_id)
+    reader = window.reader.view
+    qtbot.waitUntil(lambda: reader.meta is not None and reader.meta.doc_id == doc_id, timeout=15000)
+    lines = reader.toPlainText().splitlines()
+    assert any(line.startswith("Article 7 Rights of the holder") for line in lines), lines
+    assert not any(line.startswith("7. Article 7") for line in lines)

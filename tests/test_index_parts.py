@@ -58,3 +58,10 @@ def test_spelling_suggests_words_not_stems() -> None:
     assert suggest("soverignty", vocabulary) == "sovereignty"
     assert suggest("sovereignty", vocabulary) is None
     assert suggest("trafikcing", vocabulary, deep=True) == "trafficking"
+
+
+def test_spelling_never_suggests_a_stop_word() -> None:
+    """'foo' became "Did you mean: for" (a word the index drops: a suggestion with no hits)."""
+    vocabulary = Vocabulary(word_counts(["for the States for the food", "food security for all"]))
+    assert suggest("foo", vocabulary, deep=True) == "food"
+    assert suggest("tthe", vocabulary, deep=True) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing_app.core.annotation.annotate import annotate
@@ -166,3 +168,34 @@ def test_passages_citing_by_scanning_when_the_index_cannot_filter(
 def test_resolution_units_count_as_adopted_text() -> None:
     assert adoption_weight("operative", "resolution") == adoption_weight("recommendation", "report")
     assert adoption_weight("article", "treaty") > adoption_weight("paragraph", "report")
+
+
+UNDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "undocs"
+
+
+def test_the_adopted_resolution_ranks_before_its_draft_with_the_same_words(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Same wording in A/C.1/80/L.62 and resolution 80/34: the draft came first (by id),
+    so a delegate was offered a draft to cite instead of the adopted text."""
+    pair = [UNDOCS / "A_C.1_80_L.62.pdf", UNDOCS / "A_RES_80_34.pdf"]
+    if not all(p.is_file() for p in pair):
+        pytest.skip(f"the undocs corpus is not at {UNDOCS}")
+    assert adoption_weight("operative", "draft-resolution") < adoption_weight(
+        "operative", "resolution"
+    )
+    lib = Library(tmp_path_factory.mktemp("adopted-home"))
+    try:
+        lib.add(pair)
+        result = find_precedents(
+            lib,
+            "Reaffirms its condemnation in the strongest possible terms of the use of "
+            "chemical weapons by anyone",
+            limit=2,
+        )
+    finally:
+        lib.close()
+    assert [h.segment_id for h in result.hits] == [
+        "a-res-80-34#operative-1",
+        "a-c-1-80-l-62#operative-1",
+    ]

@@ -26,4 +26,5 @@ def run(args: argparse.Namespace) -> int:
         args,
         lambda library, progress: library.add(args.files, progress=progress),
         "cannot write to the library",
+        adding=True,
     )

@@ -42,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output).expanduser() if args.output else draft.with_suffix(".docx")
     if out.resolve() == draft.resolve():
         return fail("the output would overwrite the draft; choose another name with -o")
+    from briefing_app.core.ingest.filekind import regular_file_problem
+
+    problem = draft.exists() and regular_file_problem(draft)  # a FIFO would block for ever
+    if problem:
+        return fail(f"cannot read {draft}: {problem}")
     try:
         text = read_draft(draft)
         from briefing_app.core.export.template import resolve_template

@@ -51,6 +51,8 @@ def index_and_report(
     args: argparse.Namespace,
     work: Callable[[Library, Progress], IndexReport],
     write_failure: str,
+    *,
+    adding: bool = False,
 ) -> int:
     """Run an indexing job with progress on stderr; one-line errors, summary, status."""
     from briefing_app.core.index.lock import IndexBusy
@@ -66,7 +68,7 @@ def index_and_report(
         return fail(write_error(write_failure, exc))
     if report.repaired:
         print(f"briefing: repaired the index ({report.repaired})", file=sys.stderr)
-    return report_and_status(report, args.json)
+    return report_and_status(report, args.json, adding=adding)
 
 
 def write_error(what: str, exc: OSError) -> str:
@@ -161,10 +163,14 @@ def print_summary(report: IndexReport, *, to_stderr: bool = False) -> None:
         print(f"  skipped {skipped.path}: {skipped.reason}", file=stream)
 
 
-def report_and_status(report: IndexReport, as_json: bool) -> int:
-    """Print the run; status 0 when anything is indexed or up to date."""
+def report_and_status(report: IndexReport, as_json: bool, *, adding: bool = False) -> int:
+    """Print the run; status 0 when anything is indexed or up to date. ``adding``:
+    1 when files were refused and none added (the library being up to date is not
+    what `briefing add FILE` asked for)."""
     if as_json:
         print_json(report.to_json())
     else:
         print_summary(report)
+    if adding and report.skipped and not report.indexed:
+        return 1
     return 0 if report.indexed or report.unchanged else 1

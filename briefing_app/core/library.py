@@ -80,8 +80,8 @@ class Library:
 
     def add(self, files: Iterable[PathLike], progress: Progress | None = None) -> IndexReport:
         """Copy files into the user library (never touching the originals) and index."""
-        from briefing_app.core.index.sources import regular_file_problem
         from briefing_app.core.ingest import SUPPORTED_SUFFIXES, file_hash
+        from briefing_app.core.ingest.filekind import regular_file_problem
 
         self.home.ensure()
         early: list[Skipped] = []
@@ -167,8 +167,8 @@ class Library:
     def unfinished(self) -> list[str]:
         """Library files the index lacks or holds an older version of, and paths of an
         interrupted build: what a start-up run should index."""
-        from briefing_app.core.index.sources import regular_file_problem
         from briefing_app.core.ingest import SUPPORTED_SUFFIXES
+        from briefing_app.core.ingest.filekind import regular_file_problem
 
         self.engine.searcher()
         entries = self.engine.catalog.entries

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from briefing_app.core.models import DocumentMeta
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+_FILE_PREFIX = "File: "  # a version picked from disk, not from the library
 
 
 class CompareDialog(QDialog):
@@ -67,6 +68,7 @@ class CompareDialog(QDialog):
         self._enable()
         self.resize(1200, 760)
         self._load_documents()
+        host.service.libraryChanged.connect(self._load_documents)  # added, re-indexed
 
     # -- layout ---------------------------------------------------------------------
     def _layout(self) -> None:
@@ -125,9 +127,26 @@ class CompareDialog(QDialog):
         task.result.connect(self._fill_documents)
 
     def _fill_documents(self, documents: list[DocumentMeta]) -> None:
+        """(Re)list the library's documents; files picked and the choices stay."""
+        ordered = sorted(documents, key=lambda m: (m.title.lower(), m.date or ""))
         for box in (self.old_box, self.new_box):
-            for meta in sorted(documents, key=lambda m: (m.title.lower(), m.date or "")):
+            chosen = box.currentData()
+            files = [
+                (box.itemText(i), box.itemData(i))
+                for i in range(1, box.count())
+                if box.itemText(i).startswith(_FILE_PREFIX)
+            ]
+            box.blockSignals(True)
+            while box.count() > 1:  # the "(choose …)" line stays
+                box.removeItem(1)
+            for meta in ordered:
                 box.addItem(_doc_text(meta), meta.doc_id)
+            for text, ref in files:
+                box.addItem(text, ref)
+                box.setItemData(box.count() - 1, ref, Qt.ItemDataRole.ToolTipRole)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
+            box.blockSignals(False)
+        self._enable()
 
     def set_sources(self, old: str | None, new: str | None) -> None:
         """Select OLD and NEW (doc ids or file paths), adding files to the lists."""
@@ -296,7 +315,7 @@ def _source_box(name: str) -> QComboBox:
 def _select(box: QComboBox, ref: str) -> None:
     index = box.findData(ref)
     if index < 0:
-        box.addItem(f"File: {Path(ref).name}", ref)
+        box.addItem(f"{_FILE_PREFIX}{Path(ref).name}", ref)
         box.setItemData(box.count() - 1, ref, Qt.ItemDataRole.ToolTipRole)
         index = box.count() - 1
     box.setCurrentIndex(index)

@@ -37,7 +37,15 @@ from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
 from briefing_app.core.index.snippets import phrase_pattern
-from briefing_app.core.models import OPERATIVE, PREAMBULAR, SLIDE, TABLE, DocumentMeta, Segment
+from briefing_app.core.models import (
+    ARTICLE,
+    OPERATIVE,
+    PREAMBULAR,
+    SLIDE,
+    TABLE,
+    DocumentMeta,
+    Segment,
+)
 from briefing_app.gui import style
 from briefing_app.gui.reader_markdown import (
     fit_tables,
@@ -54,6 +62,12 @@ def _number_prefix(segment: Segment) -> str:
     """'PP 3 ', 'OP 18 ' in a resolution (preambular paragraphs carry no printed
     number, so "3." would read as operative paragraph 3); else the printed '16. '."""
     if segment.kind in (PREAMBULAR, OPERATIVE):
+        return f"{unit_label(segment.kind, segment.number)} "
+    if segment.kind == ARTICLE:  # "Article 7 Rights of …" already says it
+        opening = (segment.display or segment.text).lstrip()
+        heading = f"Article {segment.number}"
+        if opening.startswith(heading) and not opening[len(heading) :][:1].isalnum():
+            return ""
         return f"{unit_label(segment.kind, segment.number)} "
     return f"{segment.number}. "
 

@@ -6,6 +6,7 @@ Saving writes a temporary file beside the target and swaps it in with
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +17,13 @@ RECENT_LIMIT = 10
 
 
 def read_draft(path: Path) -> str:
-    """The draft's text; universal newlines, a BOM is dropped."""
+    """The draft's text; universal newlines, a BOM is dropped. A FIFO or device is
+    refused (``OSError``) before it is opened: reading one would block for ever."""
+    from briefing_app.core.ingest.filekind import regular_file_problem
+
+    problem = Path(path).exists() and regular_file_problem(Path(path))
+    if problem:
+        raise OSError(errno.EINVAL, problem, str(path))
     return Path(path).read_text(encoding="utf-8-sig")
 
 

@@ -20,8 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.core.citation import cite, pinpoint, spoken_pinpoint
-from briefing_app.core.models import DocumentMeta, Hit, Segment
+from briefing_app.core.models import SLIDE, DocumentMeta, Hit, Segment
 
+#: How readers label a slide's speaker notes (readers/pptx.py NOTES_LABEL; not
+#: imported: that would load the whole ingest package with every draft insertion).
+NOTES_LABEL = "Speaker notes:"
 _FOOTNOTE_ID = re.compile(r"\[\^(\d+)\]")
 _FOOTNOTE_DEF_LINE = re.compile(r"^\[\^[^\]]+\]:")
 #: First words of document names that read as common nouns in running text.
@@ -76,9 +79,18 @@ def next_footnote_number(text: str) -> int:
 def quote_block(passage: Passage, number: int) -> str:
     """Reference sentence, blank line, block quote (no trailing newline)."""
     intro = f"As stated in {passage.reference()}[^{number}]:"
-    lines = passage.text.strip().splitlines() or [""]
+    lines = _spoken_lines(passage) or [""]
     quoted = "\n".join(f"> {line.strip()}" if line.strip() else ">" for line in lines)
     return f"{intro}\n\n{quoted}"
+
+
+def _spoken_lines(passage: Passage) -> list[str]:
+    """The passage's lines; a slide stops at its speaker notes (never said aloud)."""
+    lines = passage.text.strip().splitlines()
+    if passage.kind == SLIDE:
+        cut = next((i for i, line in enumerate(lines) if line.startswith(NOTES_LABEL)), None)
+        lines = lines[:cut]
+    return lines
 
 
 def citation_only(passage: Passage, number: int) -> str:

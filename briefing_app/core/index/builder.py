@@ -38,10 +38,11 @@ from briefing_app.core.index.indexer import Job, Prepared, ingest_all
 from briefing_app.core.index.lock import LOCK_NAME, writer_lock
 from briefing_app.core.index.merging import merge_to_few, needs_merge
 from briefing_app.core.index.schema import SCHEMA_VERSION, make_schema
-from briefing_app.core.index.sources import Source, collect_sources, not_regular
+from briefing_app.core.index.sources import Source, collect_sources
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.index.writer import FastSegmentWriter
 from briefing_app.core.ingest import file_hash, slugify
+from briefing_app.core.ingest.filekind import not_regular
 from briefing_app.core.models import IndexReport, Skipped
 from briefing_app.core.paths import DataHome
 from briefing_app.core.progress import Cancelled, Progress

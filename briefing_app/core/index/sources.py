@@ -1,15 +1,8 @@
-"""Which files a build looks at, and which of them may be opened at all.
-
-Only regular files are ever opened: a FIFO blocks ``open()`` for ever, a
-symlink to ``/dev/zero`` never ends, a socket cannot be read. Each is skipped
-with a one-line reason, decided from ``stat`` (following symlinks) before
-anything opens the path.
-"""
+"""Which files a build looks at (only regular ones are opened: ``ingest/filekind.py``)."""
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +14,6 @@ from briefing_app.core.models import IndexReport, Skipped
 from briefing_app.core.paths import DataHome
 from briefing_app.core.resources import corpus_dir
 
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISDIR, "a folder"),
-)
-
 
 @dataclass
 class Source:
@@ -36,27 +21,6 @@ class Source:
     manifest: Manifest | None
     explicit: bool = False  # named by the user: report unsupported types
     key: str = ""  # the resolved path: the catalog's key for this file
-
-
-def not_regular(mode: int) -> str | None:
-    """Why a file of this ``st_mode`` is not read, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, kind in _KINDS:
-        if test(mode):
-            return f"not a regular file ({kind}): not read"
-    return "not a regular file: not read"
-
-
-def regular_file_problem(path: Path) -> str | None:
-    """None when ``path`` (after symlinks) is a regular file, else why it is skipped."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return "no such file"
-    except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
-    return not_regular(mode)
 
 
 def collect_sources(

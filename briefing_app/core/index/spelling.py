@@ -18,7 +18,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher, get_close_matches
 from string import ascii_lowercase
 
-from briefing_app.core.index.analysis import normalize
+from briefing_app.core.index.analysis import STOP_WORDS, normalize
 from briefing_app.core.index.vocabulary import Vocabulary
 
 MIN_LENGTH = 3
@@ -48,6 +48,7 @@ def close_words(word: str, vocabulary: Vocabulary, distance: int = 1) -> list[st
         pool = [w for w in vocabulary.starting_with(word[0]) if abs(len(w) - len(word)) <= 2]
         found.update(get_close_matches(word, pool, n=3, cutoff=0.8))
     found.discard(word)
+    found -= STOP_WORDS  # never searched: "Did you mean: for" would find nothing
     return sorted(found, key=lambda w: (-vocabulary.count(w), w))
 
 

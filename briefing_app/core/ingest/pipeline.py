@@ -178,7 +178,10 @@ def _metadata(
         place=place,
         source=str(path),
     )
-    if structure.shape != "slides":
+    # A UN title block (symbol, dates, agenda item …) heads every genre but
+    # speeches and slides; a speech's preamble is read by ``speech.py``.
+    plain_speech = structure.shape == "speech" and recognised.kind in (None, "statement")
+    if structure.shape != "slides" and not plain_speech:
         front_matter = read_front(structure.front or recognised.head)
         if structure.shape == "speech":
             front_matter.title = None  # a speech's title comes from its preamble

@@ -112,11 +112,16 @@ def phrase_match(draft: list[str], passage: list[str]) -> dict[str, float]:
     return {"phrase": phrase, "coverage": coverage, "ngram": ngram, "precision": precision}
 
 
+DRAFT_KINDS = ("draft-resolution", "draft-decision")
+DRAFT_WEIGHT = 0.98  # below adopted text with the same words, above deliberations (0.95)
+
+
 def adoption_weight(kind: str, doc_kind: str, operative: str | None = None) -> float:
     """Adopted text first: recommendations and resolution-style operative
-    paragraphs, then report paragraphs (deliberations), speeches, slides."""
+    paragraphs, then report paragraphs (deliberations), speeches, slides. A
+    draft's paragraph comes just after the same words in the adopted text."""
     if kind in (RECOMMENDATION, OPERATIVE, ARTICLE):
-        return 1.0
+        return DRAFT_WEIGHT if doc_kind in DRAFT_KINDS else 1.0
     if kind == PARAGRAPH and operative:  # "Urges States …": an adopted paragraph
         return 0.95
     if kind == SLIDE or doc_kind == "presentation":

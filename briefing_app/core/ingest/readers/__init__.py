@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_app.core.ingest.errors import IngestError
+from briefing_app.core.ingest.filekind import regular_file_problem
 from briefing_app.core.ingest.readers.base import RawText
 
 READERS = {
@@ -30,6 +31,9 @@ def read_document(path: Path, max_bytes: int) -> RawText:
     """Read any supported file; raises IngestError with a one-line reason."""
     if path.is_dir():
         raise IngestError("is a folder, not a file")
+    problem = path.exists() and regular_file_problem(path)  # a FIFO would block for ever
+    if problem:
+        raise IngestError(problem)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise IngestError(f"unsupported file type '{path.suffix or path.name}'")
