@@ -70,6 +70,9 @@ def test_similar_by_segment_and_errors(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["similar"]) == 1
     err = capsys.readouterr().err
     assert "no segment 'nope#paragraph-1'" in err and "Traceback" not in err
+    assert "not both" not in err  # nothing was given: "(not both)" misled
+    assert main(["similar", "darknet", "--segment", seg]) == 1
+    assert "not both" in capsys.readouterr().err
 
 
 def test_index_and_add_summaries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,3 +162,16 @@ def test_add_fails_when_none_of_its_files_could_be_added(
     good = tmp_path / "note.txt"
     good.write_text("A short note on enhanced cooperation.\n", encoding="utf-8")
     assert main(["add", str(good), str(bad)]) == 0  # one added: the skipped one is listed
+
+
+def test_a_data_folder_that_is_a_file_is_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """BRIEFING_HOME pointing at a file said only "search failed: File exists"."""
+    home = tmp_path / "briefing-home"
+    home.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_HOME", str(home))
+    for argv in (["search", "darknet"], ["index"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert err.startswith("briefing: ") and f"{home} is a file, not a folder" in err, err

@@ -139,3 +139,16 @@ def test_session_from_the_printed_session_line_when_there_is_no_symbol() -> None
     older = _meta("res", title, "", "2025-12-19", session="Eightieth session")
     (best,) = previous_versions(target, [target, older])
     assert "earlier session (80)" in best.reasons
+
+
+@pytest.mark.parametrize("option", ["-o", "--table"])
+def test_a_word_file_target_that_is_not_docx_is_refused_before_comparing(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--table notes.txt` wrote a Word file named notes.txt (export refuses that)."""
+    old, new = _write_versions(tmp_path)
+    target = tmp_path / "notes.txt"
+    assert main(["compare", str(old), str(new), option, str(target)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("briefing: ") and ".docx" in err
+    assert not target.exists()

@@ -274,6 +274,19 @@ def test_find_unit_reads_pinpoints(tmp_path: Path) -> None:
     assert find_unit(doc.segments, "para. 2 (z)") == []
 
 
+def test_find_unit_reads_the_other_ways_delegates_write_pinpoints(tmp_path: Path) -> None:
+    """'op. 2', 'operative paragraph 2' and 'pp. 1' found nothing."""
+    doc = _ingest(tmp_path, "res.txt", RESOLUTION)
+    for text in ("op. 2", "OP. 2 (b)", "operative paragraph 2", "operative para. 2"):
+        assert [(s.kind, s.number) for s, _ in find_unit(doc.segments, text)] == [
+            (OPERATIVE, "2")
+        ], text
+    for text in ("pp. 1", "PP.1", "preambular paragraph 1"):
+        assert [(s.kind, s.number) for s, _ in find_unit(doc.segments, text)] == [
+            (PREAMBULAR, "1")
+        ], text
+
+
 def test_ordinals_follow_un_style() -> None:
     assert [ordinal(n) for n in (1, 3, 12, 20, 21, 34)] == [
         "first",

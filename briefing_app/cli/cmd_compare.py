@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
     if len(args.versions) > 2:
         return fail("give at most two versions: OLD NEW")
+    refused = _refused_target(args)
+    if refused:
+        return fail(refused)
     candidates = []
     try:
         with open_library(args, build=True) as library:
@@ -74,6 +77,20 @@ def run(args: argparse.Namespace) -> int:
         for path in written:
             print(f"Wrote {path}")
     return 0
+
+
+def _refused_target(args: argparse.Namespace) -> str | None:
+    """Why -o or --table cannot be written (not .docx, no such folder …), before any work."""
+    from briefing_app.core.export.errors import ExportError
+    from briefing_app.core.export.writer import check_target
+
+    for target in (args.output, args.table):
+        if target:
+            try:
+                check_target(Path(target))
+            except ExportError as exc:
+                return str(exc)
+    return None
 
 
 def _write_files(args: argparse.Namespace, comparison: Comparison) -> list[str] | int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.output import add_json_flag, fail, print_json
@@ -79,7 +80,19 @@ def write_error(what: str, exc: OSError) -> str:
         return f"{what}: the disk is full; what was finished is kept, free some space and run again"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"{what}: the data folder is read-only ({exc.filename or exc.strerror})"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and exc.filename:
+        blocker = _file_in_the_way(Path(exc.filename))
+        if blocker is not None:
+            return f"{what}: {blocker} is a file, not a folder (check BRIEFING_HOME or --home)"
     return f"{what}: {exc.strerror or exc}"
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The nearest ancestor of ``path`` (or itself) that is a file where a folder is needed."""
+    for folder in (path, *path.parents):
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def open_library(args: argparse.Namespace, *, build: bool = False) -> Library:

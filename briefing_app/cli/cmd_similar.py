@@ -26,8 +26,10 @@ def run(args: argparse.Namespace) -> int:
     from briefing_app.core.index.lock import IndexBusy
 
     text = " ".join(args.text).strip()
-    if bool(text) == bool(args.segment):
-        return fail("give either TEXT or --segment ID (not both)")
+    if text and args.segment:
+        return fail("give either TEXT or --segment ID, not both")
+    if not (text or args.segment):
+        return fail("give the TEXT to match, or --segment ID")
     if args.limit < 1:
         return fail("--limit must be at least 1")
     try:

@@ -182,8 +182,9 @@ def _treaty_name(segment: Segment, doc: DocumentMeta) -> str:
 _PINPOINT = re.compile(
     r"^\s*(?:(?P<scope>(?:annex(?:\s+[IVXLC\d]+)?|sect\.?\s+[IVXLC\d]+|part\s+[IVXLC\d]+)"
     r"(?:\s*,\s*(?:sect\.?|part)\s+[IVXLC\d]+)?)\s*,?\s*)?"
-    r"(?P<unit>PP|OP|paras?\.?|paragraphs?|art\.?|articles?|rec\.?|recommendations?|slides?"
-    r"|tables?|preambular\s+paragraph)?\s*(?P<number>\d{1,4})\s*(?:\((?P<item>[a-z]{1,4})\))?\s*$",
+    r"(?P<unit>PP\.?|OP\.?|(?:operative|preambular)\s+(?:paragraph|para\.?)|paras?\.?"
+    r"|paragraphs?|art\.?|articles?|rec\.?|recommendations?|slides?"
+    r"|tables?)?\s*(?P<number>\d{1,4})\s*(?:\((?P<item>[a-z]{1,4})\))?\s*$",
     re.I,
 )
 _ORDINAL_PINPOINT = re.compile(
@@ -193,6 +194,7 @@ _UNIT_KINDS = {
     "pp": (PREAMBULAR,),
     "preambular": (PREAMBULAR,),
     "op": (OPERATIVE,),
+    "operative": (OPERATIVE,),
     "para": (OPERATIVE, PARAGRAPH),
     "paragraph": (OPERATIVE, PARAGRAPH),
     "art": (ARTICLE,),

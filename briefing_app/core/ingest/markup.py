@@ -35,19 +35,22 @@ def strip_markup(text: str) -> str:
     text = strip_footnote_marks(text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
+    if "\n" not in text:  # one line (most calls): no split and join
+        return text.strip()
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
 def strip_footnote_marks(text: str) -> str:
-    if not _ANY_SUPERSCRIPT.search(text):
+    # isascii() is O(1) in CPython; the superscript search scans every character
+    if text.isascii() or not _ANY_SUPERSCRIPT.search(text):
         return text
     return _SUPERSCRIPT_MARK.sub("", text)
 
 
 def footnote_marks(text: str) -> list[str]:
     """Superscript footnote markers in a text, as plain digit strings."""
-    if not _ANY_SUPERSCRIPT.search(text):
+    if text.isascii() or not _ANY_SUPERSCRIPT.search(text):
         return []
     table = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
     return [m.group(0).translate(table) for m in _SUPERSCRIPT_MARK.finditer(text)]

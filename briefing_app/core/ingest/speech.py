@@ -30,7 +30,9 @@ from briefing_app.core.models import PARAGRAPH, SECTION_SEPARATOR, Segment
 
 
 def is_salutation(line: str) -> bool:
-    if len(line) > 250 or len(line.split()) > 24:
+    # Called on every line of a speech: the cheap refusals first. A salutation
+    # ends on a word or [,:;!]; a final "." or "?" survives ``strip_markup``.
+    if len(line) > 250 or line.rstrip().endswith((".", "?")) or len(line.split()) > 24:
         return False
     text = strip_markup(line).strip()
     return bool(SALUTATION.match(text))
