@@ -58,3 +58,26 @@ def test_summary_and_frameworks_are_passages_and_paragraphs_unchanged(tmp_path: 
     # a run of short lines is text, not a heading each
     assert all(s.section != "Report of the Secretary-General" for s in doc.segments)
     assert len({s.segment_id for s in doc.segments}) == len(doc.segments)
+
+
+FASCICLE = "\n\n".join(
+    ["Proposed programme budget for 2027", "Section 3", "Political affairs", "V. Subprogramme 5"]
+    + [f"3.V.{n} The Office carried out activity number {n} as planned." for n in range(1, 6)]
+    + [
+        "Table 3.V.1",
+        "Performance measure",
+        "2023 (actual) 2024 (actual) 2025 (actual)",
+        "Victims of terrorism contributed to the development of the network.",
+        "3.V.6 The Office will go on with its work.",
+    ]
+)
+
+
+def test_lines_under_a_budget_table_caption_are_kept_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "fascicle.txt"
+    path.write_text(FASCICLE, encoding="utf-8")
+    doc = ingest_file(path)
+    assert [s.number for s in doc.segments if s.kind == "paragraph"][-1] == "3.V.6"
+    passage = next(s for s in doc.segments if s.kind == "passage")
+    assert passage.section.endswith("Table 3.V.1")
+    assert "Performance measure" in passage.text and "2025 (actual)" in passage.text
