@@ -212,3 +212,32 @@ def test_a_preamble_in_capitals(tmp_path: Path) -> None:
     assert doc.meta.organization == "EXAMPLIA"
     assert doc.meta.date == "2024-10-08"
     assert doc.meta.place == "NEW YORK"
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Mr. President,",
+        "Excellencies, distinguished participants,",
+        "  Honorable President of the 75th Session of the United Nations General Assembly,",
+        "**Dear colleagues and friends,**",
+        "- Co-Chairs,",
+        "[Madam Chair](https://example.org),",
+    ],
+)
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_a_salutation_anywhere_in_a_prose_block_is_split_off(greeting: str, where: int) -> None:
+    # the block-wide pre-check (one search per block) must never miss a line
+    # that is_salutation accepts, with or without markup around it
+    prose = ["We meet at a time of great danger for", "the peoples of the world and for", "us all."]
+    lines = [*prose[:where], greeting, *prose[where:]]
+    expected = [lines[:where], [greeting.strip()], lines[where + 1 :]]
+    assert is_salutation(greeting)
+    assert [b.lines for b in split_salutations([Block(lines)])] == [p for p in expected if p]
+
+
+def test_prose_blocks_come_back_unchanged() -> None:
+    blocks = [Block(["The Assembly – as ever – met, and", "  agreed: 12 items"], 3), Block([])]
+    assert [(b.lines, b.page) for b in split_salutations(blocks)] == [
+        (["The Assembly – as ever – met, and", "  agreed: 12 items"], 3)
+    ]

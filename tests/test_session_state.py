@@ -68,7 +68,8 @@ def test_segment_kinds_keep_their_contract_spelling_and_have_one_label_each() ->
     from briefing_app.core.models import KIND_LABELS, SegmentKind
 
     assert [k.value for k in SegmentKind] == [
-        "preambular", "operative", "article", "recommendation", "paragraph", "slide", "table"
+        "preambular", "operative", "article", "recommendation", "paragraph", "slide", "table",
+        "passage",
     ]  # fmt: skip
     assert set(KIND_LABELS) == set(SegmentKind)
     assert json.dumps({"kind": SegmentKind.OPERATIVE}) == '{"kind": "operative"}'

@@ -9,8 +9,10 @@
 * annexes and parts: "…, annex I, para. 5", "…, sect. IV, para. 2";
 * articles lead: "article 7 of the United Nations Convention on … (General
   Assembly resolution 80/162, annex)";
-* reports and statements: their title, symbol and date, then
-  "recommendation 18", "para. 33", "slide 4".
+* a report or other document with a symbol is cited by its symbol alone:
+  "A/80/604/Add.3, para. 30" (the UN manuals never repeat a long title);
+* documents without a symbol (speeches, the Working Group report): their title,
+  place and date, then "recommendation 18", "para. 33", "slide 4".
 
 ``unit_label`` gives the short labels of lists (PP 3, OP 18, Art. 7, Rec. 18,
 Para. 33, Slide 4, Table 2); the CLI and the window both use it.
@@ -24,8 +26,10 @@ from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
     PARAGRAPH,
+    PASSAGE,
     PREAMBULAR,
     RECOMMENDATION,
+    SECTION_SEPARATOR,
     SLIDE,
     TABLE,
     DocumentMeta,
@@ -77,9 +81,29 @@ _RESOLUTION_KINDS = ("resolution", "decision")
 _DRAFT_KINDS = ("draft-resolution", "draft-decision")
 
 
-def unit_label(kind: str, number: str) -> str:
-    """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3'."""
+def unit_label(kind: str, number: str, section: str = "") -> str:
+    """Short label for lists: 'PP 3', 'OP 18', 'Art. 7', 'Rec. 18', 'Para. 3';
+    unnumbered text is named by its heading ('Summary') when it has one."""
+    if kind == PASSAGE and section:
+        return section.split(SECTION_SEPARATOR)[-1]
     return f"{kind_label(kind).short} {number}".strip()
+
+
+def passage_pinpoint(section: str, number: str) -> str:
+    """Unnumbered text is cited by its heading: 'summary', 'sect. II.B',
+    'under "External factors"'; without one, by its place ('text 3')."""
+    if not section:
+        return pinpoint(PASSAGE, number)
+    last = section.split(SECTION_SEPARATOR)[-1]
+    numeral = _HEADING_NUMERAL.match(last)
+    if numeral:
+        return f"sect. {numeral.group(1)}"
+    if len(last.split()) == 1:
+        return last.lower()
+    return f"under “{last}”"
+
+
+_HEADING_NUMERAL = re.compile(r"^([IVXL]{1,6}|[A-Z])\.\s")
 
 
 def ordinal(number: int) -> str:
@@ -95,20 +119,29 @@ def ordinal(number: int) -> str:
 
 
 def document_reference(doc: DocumentMeta) -> str:
-    """The document as a citation names it: cite_as, else its UN name, else
-    title, symbol and date."""
+    """The document as a citation names it: cite_as, else its UN name, else its
+    symbol (a treaty keeps its title), else title and date."""
     if doc.cite_as:
         return doc.cite_as
     formal = formal_name(doc)
     if formal:
         return formal
-    parts = [doc.title]
-    if doc.symbol:
-        parts.append(f"({doc.symbol})")
-    ref = " ".join(parts)
+    symbol = (doc.symbol or "").strip()
+    if symbol and doc.kind != "treaty":
+        return symbol
+    ref = f"{doc.title} ({symbol})" if symbol else doc.title
     if doc.date and doc.date[:4] not in doc.title:
         ref += f", {format_date(doc.date)}"
     return ref
+
+
+def is_symbol(text: str) -> bool:
+    """'A/80/604/Add.3', 'A/C.1/80/L.62', 'CTOC/COP/2020/10': a UN document symbol."""
+    return bool(SYMBOL.fullmatch(text.strip()))
+
+
+#: A UN document symbol: upper-case series parts and numbers joined by slashes.
+SYMBOL = re.compile(r"(?=\S*\d)[A-Z][A-Z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+")
 
 
 def formal_name(doc: DocumentMeta) -> str | None:
@@ -169,6 +202,8 @@ def cite(doc: DocumentMeta, segment: Segment) -> str:
         return f"{pinpoint(ARTICLE, segment.number)} of {name}{where}"
     if scope:
         ref = f"{ref}, {scope}"
+    if segment.kind == PASSAGE:
+        return f"{ref}, {passage_pinpoint(segment.section, segment.number)}"
     return f"{ref}, {pinpoint(segment.kind, segment.number)}"
 
 

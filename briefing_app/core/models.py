@@ -17,6 +17,7 @@ class SegmentKind(StrEnum):
     PARAGRAPH = "paragraph"
     SLIDE = "slide"
     TABLE = "table"
+    PASSAGE = "passage"  # unnumbered text (a report's summary, a framework), cited by section
 
 
 PREAMBULAR = SegmentKind.PREAMBULAR
@@ -26,6 +27,7 @@ RECOMMENDATION = SegmentKind.RECOMMENDATION
 PARAGRAPH = SegmentKind.PARAGRAPH
 SLIDE = SegmentKind.SLIDE
 TABLE = SegmentKind.TABLE
+PASSAGE = SegmentKind.PASSAGE
 SEGMENT_KINDS = tuple(SegmentKind)
 
 
@@ -47,6 +49,7 @@ KIND_LABELS: dict[str, KindLabel] = {
     PARAGRAPH: KindLabel("Para.", "para.", "paragraph"),
     SLIDE: KindLabel("Slide", "slide", "slide"),
     TABLE: KindLabel("Table", "table", "table"),
+    PASSAGE: KindLabel("Text", "text", "text"),
 }
 
 

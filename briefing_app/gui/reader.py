@@ -40,6 +40,7 @@ from briefing_app.core.index.snippets import phrase_pattern
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
+    PASSAGE,
     PREAMBULAR,
     SLIDE,
     TABLE,
@@ -69,6 +70,8 @@ def _number_prefix(segment: Segment) -> str:
         if opening.startswith(heading) and not opening[len(heading) :][:1].isalnum():
             return ""
         return f"{unit_label(segment.kind, segment.number)} "
+    if segment.kind == PASSAGE:  # unnumbered text: nothing printed before it
+        return ""
     return f"{segment.number}. "
 
 
@@ -182,7 +185,7 @@ class ReaderView(QTextBrowser):
         if segment.number and segment.kind in (SLIDE, TABLE):
             cursor.insertText(f"{unit_label(segment.kind, segment.number)}", label)
             cursor.insertBlock(cursor.blockFormat())
-        elif segment.number:  # prose with a table in it: numbered like any paragraph
+        elif segment.number and segment.kind != PASSAGE:  # prose with a table: numbered
             label.setForeground(self.palette().text())
             cursor.insertText(f"{segment.number}. ", label)
         cursor.insertMarkdown(reader_markdown(segment.display or segment.text))
@@ -415,7 +418,7 @@ class ReaderPanel(QWidget):
     def _update_header(self) -> None:
         segment, meta = self.view.focus_segment(), self.view.meta
         if segment is not None and meta is not None:
-            label = unit_label(segment.kind, segment.number)
+            label = unit_label(segment.kind, segment.number, segment.section)
             self.citation.setText(
                 f"<b>{html.escape(label)}</b> — {html.escape(cite(meta, segment))}"
             )

@@ -23,7 +23,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def hit_label(hit: Hit) -> str:
-    return unit_label(hit.kind, hit.number)
+    return unit_label(hit.kind, hit.number, hit.section)
 
 
 class HitListModel(QAbstractListModel):

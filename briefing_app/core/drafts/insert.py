@@ -9,6 +9,9 @@ an inserted passage reads::
 
     [^3]: Report of the Working Group on Firearms, Vienna, 10–12 May 2021, recommendation 18.
 
+A report with a symbol is named by it: "As stated in paragraph 30 of document
+A/80/604/Add.3".
+
 The footnote number is the next free one in the draft; definitions go to the
 end of the draft, where python-markdown and the Word export expect them.
 """
@@ -19,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_app.core.citation import cite, pinpoint, spoken_pinpoint
+from briefing_app.core.citation import cite, is_symbol, pinpoint, spoken_pinpoint
 from briefing_app.core.models import SLIDE, DocumentMeta, Hit, Segment
 
 #: How readers label a slide's speaker notes (readers/pptx.py NOTES_LABEL; not
@@ -63,7 +66,9 @@ class Passage:
         """'recommendation 18 of the report of the Working Group on Firearms'."""
         name = self.document_name
         first, _, rest = name.partition(" ")
-        if first.lower() in _COMMON_NOUNS and first[:1].isupper():
+        if is_symbol(name):  # UN style: "paragraph 30 of document A/80/604/Add.3"
+            name = f"document {name}"
+        elif first.lower() in _COMMON_NOUNS and first[:1].isupper():
             name = "the " + first.lower() + (" " + rest if rest else "")
         if not self.number:
             return name

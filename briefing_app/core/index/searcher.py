@@ -15,6 +15,7 @@ from whoosh import query as Q
 
 from briefing_app.core.citation import cite
 from briefing_app.core.index.catalog import Catalog
+from briefing_app.core.index.doc_kinds import split_document_kinds
 from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
@@ -30,6 +31,7 @@ from briefing_app.core.index.similar import key_terms, similar_query
 from briefing_app.core.index.snippets import Terms
 from briefing_app.core.index.snippets import mark as mark_matches
 from briefing_app.core.index.state import latest_generation
+from briefing_app.core.index.symbols import split_symbols, with_documents
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
 from briefing_app.core.index.zerocopy import install as install_zero_copy
@@ -109,9 +111,12 @@ class SearchEngine:
             self._cache.move_to_end(key)
             return self._cache[key]
         assert self.builder is not None
-        flt = filter_query(filters)
-        blank = text.strip() in ("", "*")
-        q = Q.Every() if blank else self.builder.build(text, searcher.reader())
+        documents = self.catalog.documents.values()
+        words, named = split_symbols(text, documents)
+        words, unit_filters, of_kind = split_document_kinds(words, filters, documents)
+        flt = with_documents(with_documents(filter_query(unit_filters), named), of_kind)
+        blank = words.strip() in ("", "*")
+        q = Q.Every() if blank else self.builder.build(words, searcher.reader())
         ranker = self.ranker()
         top, estimate = ranker.top(q, flt, limit)
         strict_empty = not top and not blank

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block
-from briefing_app.core.ingest.markup import strip_markup
+from briefing_app.core.ingest.markup import SUPERSCRIPT_DIGITS, strip_markup
 from briefing_app.core.ingest.speech_patterns import (
     DELIVERY_NOTE,
     RUNS_ON,
     SALUTATION,
+    SALUTATION_AFTER_NEWLINE,
     STATEMENT_MARKER,
     TERMINAL,
     TRAILING_SALUTATION,
@@ -98,8 +99,14 @@ def _is_cut(before: Block, after: Block) -> bool:
 
 def split_salutations(blocks: list[Block]) -> list[Block]:
     """Salutation lines become a block of their own (consecutive ones stay together)."""
+    if not _may_greet([line for block in blocks for line in block.lines]):
+        return [Block(list(block.lines), block.page) for block in blocks if block.lines]
     out: list[Block] = []
     for block in blocks:
+        if not _may_greet(block.lines):
+            if block.lines:
+                out.append(Block(list(block.lines), block.page))
+            continue
         current: list[str] = []
         greeting: list[str] = []
         for line in block.lines:
@@ -122,6 +129,41 @@ def split_salutations(blocks: list[Block]) -> list[Block]:
             if rest:
                 out.append(Block(rest, block.page))
     return out
+
+
+def _may_greet(lines: list[str]) -> bool:
+    """Can one of these lines be a salutation or end on one?
+
+    One search over a whole speech, else over each block, instead of
+    ``is_salutation`` line by line (the hot spot of a speech's ingest): most
+    blocks are prose. Lines with markup are left to ``is_salutation``, which
+    strips it first.
+    """
+    stripped = [line.strip() for line in lines]
+    text = "\n".join(stripped)
+    if _has_markup(text):
+        return True
+    for line in stripped:
+        if line[:1] in ("-", "+"):  # a bullet, perhaps (a dash inside a line is not)
+            return True
+        if line.endswith((",", ":")) and TRAILING_SALUTATION.match(line):
+            return True
+    return SALUTATION_AFTER_NEWLINE.search("\n" + text) is not None
+
+
+def _has_markup(text: str) -> bool:
+    """Would ``strip_markup`` change a line of this text (its tests, in one place)?"""
+    if not text.isascii() and ("•" in text or any(d in text for d in SUPERSCRIPT_DIGITS)):
+        return True
+    return (
+        "](" in text
+        or "<" in text
+        or "*" in text
+        or "_" in text
+        or "#" in text
+        or "  " in text
+        or "\t" in text
+    )
 
 
 def body_start(blocks: list[Block]) -> int:

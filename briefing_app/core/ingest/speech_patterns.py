@@ -34,9 +34,11 @@ ADDRESS_TERMS = [
     rf"{HONORIFIC}Secretary-General(?:\s+of\s+the\s+United\s+Nations)?",
 ]
 TERM = "(?:" + "|".join(ADDRESS_TERMS) + ")"
-SALUTATION = re.compile(
-    rf"^(?:and\s+)?{TERM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+){TERM})*\s*[,:;!]?$", re.I
-)
+_GREETING = rf"(?:and\s+)?{TERM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+){TERM})*\s*[,:;!]?$"
+SALUTATION = re.compile(rf"^{_GREETING}", re.I)
+#: The same after any newline: one search over a block's stripped lines, each
+#: after a "\n", finds every line SALUTATION would match (and perhaps more).
+SALUTATION_AFTER_NEWLINE = re.compile(rf"\n{_GREETING}", re.I | re.M)
 #: A salutation after the last sentence of a line: "… of the United Nations. Excellencies,"
 TRAILING_SALUTATION = re.compile(
     rf"^(.*?[.!?”\"’)])\s+((?:and\s+)?{TERM}(?:\s*,\s*{TERM})*\s*[,:])$", re.I

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, is_table, join_lines
 from briefing_app.core.ingest.markup import strip_markup
-from briefing_app.core.models import PARAGRAPH, RECOMMENDATION, SECTION_SEPARATOR, TABLE, Segment
+from briefing_app.core.models import (
+    PARAGRAPH,
+    PASSAGE,
+    RECOMMENDATION,
+    SECTION_SEPARATOR,
+    TABLE,
+    Segment,
+)
 
 _TERMINAL = (".", "!", "?", "”", '"', "’", ")", "…")
 
@@ -63,16 +70,24 @@ def _paragraph_sequence_length(blocks: list[Block]) -> int:
     return run
 
 
-def numbered_segments(doc_id: str, blocks: list[Block]) -> Structure:
-    """Segments of a report with numbered recommendations and paragraphs."""
-    builder = _NumberedBuilder(doc_id, blocks)
+def numbered_segments(doc_id: str, blocks: list[Block], body_from: int | None = None) -> Structure:
+    """Segments of a report with numbered recommendations and paragraphs.
+
+    ``body_from``: index of the first block after the title block (the line
+    after "Report of the Secretary-General"); unnumbered text from there on
+    (the summary, results frameworks, annex prose) becomes ``passage`` units
+    instead of being dropped. None: text before the first unit is preamble.
+    """
+    builder = _NumberedBuilder(doc_id, blocks, body_from)
     return builder.run()
 
 
 class _NumberedBuilder:
-    def __init__(self, doc_id: str, blocks: list[Block]) -> None:
+    def __init__(self, doc_id: str, blocks: list[Block], body_from: int | None = None) -> None:
         self.doc_id = doc_id
         self.blocks = blocks
+        self.body_from = body_from
+        self.passages = 0
         self.section: list[str] = []
         self.current: Draft | None = None
         self.done: list[Draft] = []
@@ -112,6 +127,10 @@ class _NumberedBuilder:
 
     def _take(self, index: int, block: Block) -> None:
         first, text = block.first_line, block.text
+        captioned = _captioned_table(block)
+        if captioned is not None:
+            caption, block = captioned
+            self.caption = f"{self.caption} {caption}".strip()
         if is_table(block):
             self._table(block)
             return
@@ -122,7 +141,7 @@ class _NumberedBuilder:
         if annex:  # (before the first unit: the contents, not an annex)
             self._annex(annex.group(1))
             return
-        if self._is_subheading(index, text):
+        if self._is_subheading(index, text) or self._passage_heading(index, text):
             self._subheading(index, text)
             return
         rec = p.RECOMMENDATION_HEADING.match(first)
@@ -142,12 +161,24 @@ class _NumberedBuilder:
             self._append(para.group(2))
             return
         if self.current is None:
-            self.preamble.append(block)
-            return
+            if not self._in_body(index):
+                self.preamble.append(block)
+                return
+            if not self.done:
+                self.preamble.append(block)  # still read for metadata, as before
+            self.passages += 1
+            self._start(PASSAGE, str(self.passages))
         if self._starts_new_unit(block) and self._gap_ahead(index):
+            assert self.current is not None
             kind = self.current.kind
             self._start(kind, str(self.last[kind] + 1), inferred=True)
         self._append(_drop_bullet(text) if not p.SUB_ITEM.match(text) else text)
+
+    def _in_body(self, index: int) -> bool:
+        """Unnumbered text that is body text, not the title block."""
+        if self.done or self.last[PARAGRAPH] or self.last[RECOMMENDATION]:
+            return True
+        return self.body_from is not None and index >= self.body_from
 
     def _table(self, block: Block) -> None:
         """A pipe table is a unit of its own, numbered by its caption or its place;
@@ -182,6 +213,16 @@ class _NumberedBuilder:
             return False
         para = p.NUMBERED_PARAGRAPH.match(nxt.text)
         return bool(para and self._is_next(PARAGRAPH, int(para.group(1))))
+
+    def _passage_heading(self, index: int, text: str) -> bool:
+        """A short line ("Summary", "External factors") in unnumbered body text
+        heads the passage that follows."""
+        unnumbered = self.current is None or self.current.kind == PASSAGE
+        if not (unnumbered and self._in_body(index) and _short_title(text)):
+            return False
+        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        # a run of short lines ("Allotment for 2025/26 $271,328,700") is text, not headings
+        return nxt is not None and not _short_title(nxt.text) and not is_table(nxt)
 
     def _captions_table(self, index: int) -> bool:
         """Up to two short lines right above a table ("Vacancy rates",
@@ -247,6 +288,8 @@ class _NumberedBuilder:
     def _starts_new_unit(self, block: Block) -> bool:
         """A fresh sentence after a finished unit: a unit whose heading was lost?"""
         if not self.current_has_body or self.current_open:
+            return False
+        if self.current is None or self.current.kind not in (PARAGRAPH, RECOMMENDATION):
             return False
         first = _drop_bullet(block.first_line)
         if p.SUB_ITEM.match(block.first_line) or not first[:1].isupper():
@@ -316,6 +359,21 @@ _ANNEX = re.compile(r"^Annex(?:\s+([IVXLC]{1,6}|\d{1,2}))?$")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+([A-Z][a-z]+\s.*)$", re.S)
 _UNITS_LINE = re.compile(r"^\(.{2,80}\)$")  # "(Thousands of United States dollars)"
 _TABLE_NUMBER = re.compile(r"^Table\s+([\w.]+)", re.I)
+
+
+def _captioned_table(block: Block) -> tuple[str, Block] | None:
+    """'Financial resources (Thousands …)' above the pipe rows in one block:
+    the caption and the table apart."""
+    lines = block.lines
+    if not lines or lines[0].startswith("|"):
+        return None
+    cut = next((i for i, line in enumerate(lines) if line.startswith("|")), None)
+    if cut is None:
+        return None
+    if cut > 2 or not all(ln.startswith("|") for ln in lines[cut:]):
+        return None
+    caption = " ".join(strip_markup(ln).strip() for ln in lines[:cut])
+    return caption, Block(lines[cut:], block.page)
 
 
 def _short_title(text: str, max_words: int = 12) -> bool:

@@ -16,7 +16,9 @@ from briefing_app.core.ingest.cleanup import Block, split_at_markers
 from briefing_app.core.ingest.genres import kinds
 from briefing_app.core.ingest.genres.budget import fascicle_segments, looks_like_fascicle
 from briefing_app.core.ingest.genres.formal import Line, formal_segments, lines_of
+from briefing_app.core.ingest.genres.tables import PATTERNS
 from briefing_app.core.ingest.metadata import find_symbol
+from briefing_app.core.ingest.quick_checks import may_be_numbered
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
     looks_like_slides,
@@ -53,12 +55,22 @@ def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | N
             return Recognised(structure, kind, head)
     if looks_like_fascicle(blocks):
         return Recognised(fascicle_segments(doc_id, blocks), kind, head)
-    split = split_at_markers(blocks)
-    if has_numbered_structure(split):
-        return Recognised(numbered_segments(doc_id, split), kind, head)
+    split = split_at_markers(blocks) if may_be_numbered(blocks) else []
+    if split and has_numbered_structure(split):
+        return Recognised(numbered_segments(doc_id, split, _body_from(split)), kind, head)
     if wanted == kinds.PRESENTATION or (fmt == "markdown" and looks_like_slides(blocks)):
         return Recognised(Structure(slide_segments(doc_id, blocks), [], "slides"), kind, head)
     return Recognised(speech_segments(doc_id, blocks), kind, head)
+
+
+def _body_from(blocks: list[Block]) -> int | None:
+    """The block after a report's marker line ("Report of the Secretary-General"):
+    where its body text begins. None when no marker heads the document."""
+    for index, block in enumerate(blocks[:_MARKER_BLOCKS]):
+        line = block.first_line.strip()
+        if any(pats.report_marker.match(line) for pats in PATTERNS):
+            return index + 1
+    return None
 
 
 def _title_block(lines: list[Line]) -> list[str]:
@@ -72,5 +84,6 @@ def _title_block(lines: list[Line]) -> list[str]:
     return head
 
 
+_MARKER_BLOCKS = 40
 _BODY_LINE = 400
 _MAX_LINE = 6000

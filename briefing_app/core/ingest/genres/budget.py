@@ -16,7 +16,7 @@ from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, is_table
 from briefing_app.core.ingest.markup import strip_markup
 from briefing_app.core.ingest.structure import Structure, UnitBuilder
-from briefing_app.core.models import PARAGRAPH, TABLE
+from briefing_app.core.models import PARAGRAPH, PASSAGE, TABLE
 
 _FASCICLE = re.compile(r"^(\d{1,2}\.(?:[IVXL]{1,6}\.|[A-Z]\.)?\d{1,3})\s+(\S.*)$", re.S)
 _MIN_PARAGRAPHS = 5
@@ -60,6 +60,11 @@ def fascicle_segments(doc_id: str, blocks: list[Block]) -> Structure:
         if not started:
             preamble.append(block)  # title block and contents
             continue
+        if _is_subheading(text, blocks, index) and _under_caption(out, subheading, text):
+            if out.current is None:  # "Performance measure" under "Table 3.V.1": its text
+                out.start(PASSAGE, str(sum(1 for u in out.done if u.kind == PASSAGE) + 1))
+            out.append(text)
+            continue
         if _is_subheading(text, blocks, index):
             level = len(out.section) - (1 if subheading else 0)
             out.heading(max(level, 0), text)
@@ -72,6 +77,19 @@ def fascicle_segments(doc_id: str, blocks: list[Block]) -> Structure:
                 out.reopen(out.done[-1])  # text after a table or heading goes on
         out.append(text)
     return Structure(out.segments(), preamble, "numbered")
+
+
+def _under_caption(out: UnitBuilder, subheading: bool, text: str) -> bool:
+    """A short line right under a "Table 3.V.1" / "Figure 3.V.I" caption is the
+    caption's text, not a heading that replaces it (its words would be lost)."""
+    if not subheading or not out.section or not _CAPTION.match(out.section[-1]):
+        return False
+    open_ = out.current is None or out.current.kind == PASSAGE
+    return open_ and not _HEADING_WORD.match(text)
+
+
+_CAPTION = re.compile(r"^(?:Table|Figure)\s+\d")
+_HEADING_WORD = re.compile(r"^(?:Subprogramme|Programme|Component|Part|Section|Annex)\b")
 
 
 def _is_subheading(text: str, blocks: list[Block], index: int) -> bool:

@@ -1,0 +1,52 @@
+"""The cheap pre-checks never skip a stage that would have found something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.ingest.cleanup import Block, clean, split_at_markers
+from briefing_app.core.ingest.quick_checks import may_be_numbered
+from briefing_app.core.ingest.structure import has_numbered_structure
+
+UNGDC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ungdc"
+
+
+def _numbered(blocks: list[Block]) -> bool:
+    return has_numbered_structure(split_at_markers(blocks))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1. The Committee met.", "2. It agreed.", "3. It adjourned."],
+        ["Intro", "  - 1. Bulleted first.", "2. Second.", "\t3. Third."],
+        ["Recommendation 1", "Do this.", "**RECOMMENDATION 2**", "Do that."],
+        ["Recommendation 1", "Do this.", "RECOMMENDATİON 2", "Do that."],
+    ],
+)
+def test_numbered_text_is_never_skipped(lines: list[str]) -> None:
+    blocks = [Block(lines)]
+    assert _numbered(blocks)
+    assert may_be_numbered(blocks)
+
+
+def test_a_plain_speech_skips_the_numbered_reader() -> None:
+    blocks = [
+        Block(["Mr. President,"]),
+        Block(["In 1990 we met here.", "Two votes were taken: 1990 and 1991."]),
+        Block(["We thank the Secretary-General for his recommendation."]),
+    ]
+    assert not _numbered(blocks)
+    assert not may_be_numbered(blocks)
+
+
+def test_general_debate_speeches_agree_with_the_full_check() -> None:
+    files = sorted(UNGDC.rglob("*.txt"))[::8]  # every session, about a second
+    if not files:
+        pytest.skip(f"corpus not available: {UNGDC}")
+    for path in files:
+        blocks = clean(path.read_text(encoding="utf-8", errors="replace")).blocks
+        if _numbered(blocks):
+            assert may_be_numbered(blocks), path.name
