@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
-from briefing_app.core.models import SEGMENT_KINDS
+from briefing_app.core.models import DOCUMENT_KINDS, SEGMENT_KINDS
 
 if TYPE_CHECKING:
     from briefing_app.core.models import SearchResult
@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "field:value, wild*cards and fuzzy~ work; acronyms find their long forms.",
     )
     parser.add_argument("query", nargs="+", help="the query (several words are joined)")
-    parser.add_argument("--kind", choices=[str(k) for k in SEGMENT_KINDS])
+    parser.add_argument(
+        "--kind",
+        choices=[str(k) for k in SEGMENT_KINDS] + list(DOCUMENT_KINDS),
+        help="a unit kind (operative, paragraph, ...) or a document kind (resolution, ...)",
+    )
     parser.add_argument("--doc", metavar="DOC_ID", help="only this document")
     parser.add_argument("--section", help="only this section (or its sub-sections)")
     parser.add_argument("--year", help="only documents of this year")

@@ -15,6 +15,7 @@ from whoosh import query as Q
 
 from briefing_app.core.citation import cite
 from briefing_app.core.index.catalog import Catalog
+from briefing_app.core.index.doc_kinds import split_document_kinds
 from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
@@ -110,8 +111,10 @@ class SearchEngine:
             self._cache.move_to_end(key)
             return self._cache[key]
         assert self.builder is not None
-        words, named = split_symbols(text, self.catalog.documents.values())
-        flt = with_documents(filter_query(filters), named)
+        documents = self.catalog.documents.values()
+        words, named = split_symbols(text, documents)
+        words, unit_filters, of_kind = split_document_kinds(words, filters, documents)
+        flt = with_documents(with_documents(filter_query(unit_filters), named), of_kind)
         blank = words.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(words, searcher.reader())
         ranker = self.ranker()
