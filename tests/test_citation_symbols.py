@@ -61,3 +61,9 @@ def test_cite_as_still_wins_over_the_symbol() -> None:
 def test_symbol_shapes() -> None:
     assert is_symbol("A/C.1/80/L.62") and is_symbol("A/80/604/Add.3")
     assert not is_symbol("and/or") and not is_symbol("N/A") and not is_symbol("Report")
+
+
+def test_a_job_number_is_not_a_symbol_the_title_stays() -> None:
+    """The bundled Working Group report carries its job number ("V.21-03928")."""
+    doc = dataclasses.replace(NO_SYMBOL, kind="report", symbol="V.21-03928")
+    assert cite(doc, para(doc, "paragraph", "3")).startswith("Opening remarks (V.21-03928)")

@@ -50,3 +50,19 @@ def test_general_debate_speeches_agree_with_the_full_check() -> None:
         blocks = clean(path.read_text(encoding="utf-8", errors="replace")).blocks
         if _numbered(blocks):
             assert may_be_numbered(blocks), path.name
+
+
+def test_a_number_after_a_lone_bullet_line_is_not_skipped() -> None:
+    blocks = [Block(["-", "1. First."]), Block(["•", "2. Second."]), Block(["*", "3. Third."])]
+    assert _numbered(blocks)
+    assert may_be_numbered(blocks)
+
+
+@pytest.mark.parametrize("size", [0, 5, 17, 40, 300])
+def test_the_head_of_a_block_is_the_head_of_its_text(size: int) -> None:
+    from briefing_app.core.ingest.speech import _text_head
+
+    block = Block(
+        ["  Statement by the inter-", "national commu-", "nity", "", "  x", "- item", "end"]
+    )
+    assert _text_head(block, size) == block.text[:size]

@@ -120,14 +120,14 @@ def ordinal(number: int) -> str:
 
 def document_reference(doc: DocumentMeta) -> str:
     """The document as a citation names it: cite_as, else its UN name, else its
-    symbol (a treaty keeps its title), else title and date."""
+    symbol (a treaty keeps its title), else title, number and date."""
     if doc.cite_as:
         return doc.cite_as
     formal = formal_name(doc)
     if formal:
         return formal
     symbol = (doc.symbol or "").strip()
-    if symbol and doc.kind != "treaty":
+    if is_symbol(symbol) and doc.kind != "treaty":  # not a job number ("V.21-03928")
         return symbol
     ref = f"{doc.title} ({symbol})" if symbol else doc.title
     if doc.date and doc.date[:4] not in doc.title:

@@ -90,6 +90,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def find_symbol(text: str) -> str | None:
+    if text.count("/") < 2:  # a symbol has two slashes at least; most speeches none
+        return None
     match = UN_SYMBOL.search(text)
     return match.group(0) if match else None
 

@@ -12,8 +12,9 @@ from itertools import islice
 
 from briefing_app.core.ingest.cleanup import Block
 
-#: A line opening on a digit or a bullet mark: where NUMBERED_PARAGRAPH can match.
-_OPENS_ON_NUMBER = re.compile(r"\n[^\S\n]*[\d*•-]")
+#: A line opening on "12." or a bullet mark: where NUMBERED_PARAGRAPH can match
+#: (the number may follow a bullet alone on its line).
+_OPENS_ON_NUMBER = re.compile(r"\n[^\S\n]*(?:\d{1,4}\.|[-*•])")
 #: What RECOMMENDATION_HEADING's re.I matches to "i" besides "i" and "I".
 _DOTTED_I = ("\u0130", "\u0131")
 

@@ -14,7 +14,7 @@ for other languages to join: ``speech_patterns.py``.
 from __future__ import annotations
 
 from briefing_app.core.ingest import patterns as p
-from briefing_app.core.ingest.cleanup import Block
+from briefing_app.core.ingest.cleanup import Block, join_lines
 from briefing_app.core.ingest.markup import SUPERSCRIPT_DIGITS, strip_markup
 from briefing_app.core.ingest.speech_patterns import (
     DELIVERY_NOTE,
@@ -172,7 +172,7 @@ def body_start(blocks: list[Block]) -> int:
         (
             i
             for i, block in enumerate(blocks[:15])
-            if STATEMENT_MARKER.match(strip_markup(block.text[:300]))
+            if STATEMENT_MARKER.match(strip_markup(_text_head(block, 300)))
             and len(block.text.split()) <= 40
         ),
         None,
@@ -188,6 +188,21 @@ def body_start(blocks: list[Block]) -> int:
         if _opens_body(block) and not DELIVERY_NOTE.match(block.text.strip()):
             return index
     return 0
+
+
+def _text_head(block: Block, size: int) -> str:
+    """``block.text[:size]`` without joining every line of a long block.
+
+    Joining k lines gives at least (their stripped length - k) characters and
+    later lines only ever change the last one, so enough lines settle it.
+    """
+    taken = length = 0
+    for line in block.lines:
+        taken += 1
+        length += len(line.strip())
+        if length - taken > size:
+            break
+    return join_lines(block.lines[:taken])[:size]
 
 
 def _opens_body(block: Block, *, after_marker: bool = False) -> bool:

@@ -38,7 +38,10 @@ _GREETING = rf"(?:and\s+)?{TERM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+){TERM}
 SALUTATION = re.compile(rf"^{_GREETING}", re.I)
 #: The same after any newline: one search over a block's stripped lines, each
 #: after a "\n", finds every line SALUTATION would match (and perhaps more).
-SALUTATION_AFTER_NEWLINE = re.compile(rf"\n{_GREETING}", re.I | re.M)
+#: The letters a salutation can start with (a test derives them from TERM):
+#: the search then skips a prose line at its first letter.
+GREETING_INITIALS = "acdefhlmprsy"
+SALUTATION_AFTER_NEWLINE = re.compile(rf"\n(?=[{GREETING_INITIALS}]){_GREETING}", re.I | re.M)
 #: A salutation after the last sentence of a line: "… of the United Nations. Excellencies,"
 TRAILING_SALUTATION = re.compile(
     rf"^(.*?[.!?”\"’)])\s+((?:and\s+)?{TERM}(?:\s*,\s*{TERM})*\s*[,:])$", re.I

@@ -45,7 +45,7 @@ class Recognised:
 def recognise(doc_id: str, blocks: list[Block], fmt: str, manifest_kind: str | None) -> Recognised:
     if fmt in PAGED_DECKS:  # .pptx, slides saved as PDF: one slide per page
         return Recognised(Structure(page_slide_segments(doc_id, blocks), [], "slides"), None, [])
-    head = _title_block(lines_of(blocks[:120])[:120])
+    head = _title_block(_head_lines(blocks, 120))
     head_text = "\n".join(head)
     kind = kinds.kind_from_text(head_text, find_symbol(head_text[:2000]))
     wanted = manifest_kind or kind
@@ -71,6 +71,16 @@ def _body_from(blocks: list[Block]) -> int | None:
         if any(pats.report_marker.match(line) for pats in PATTERNS):
             return index + 1
     return None
+
+
+def _head_lines(blocks: list[Block], limit: int) -> list[Line]:
+    """``lines_of(blocks[:limit])[:limit]``, reading no more blocks than needed."""
+    out: list[Line] = []
+    for block in blocks[:limit]:
+        out.extend(lines_of([block]))
+        if len(out) >= limit:
+            break
+    return out[:limit]
 
 
 def _title_block(lines: list[Line]) -> list[str]:

@@ -55,5 +55,7 @@ def kind_from_text(head: str, symbol: str | None) -> str | None:
 
 
 def _is_treaty(head: str) -> bool:
+    if "Parties" not in head:  # spares a speech the line-by-line search
+        return False
     formula = re.search(r"^The\s+(?:States\s+)?Parties\s+to\s+th", head, re.M)
     return bool(formula and re.search(r"^Article\s+1\b", head, re.M))
