@@ -44,7 +44,7 @@ def markdown_table(rows: list[dict[str, Any]]) -> str:
         if r["expected"] is not None:
             units = (
                 ", ".join(
-                    f"{k} {r['units'].get(k, 0)}/{v}"
+                    f"{k} {r['units'].get(k, 0)}/{' or '.join(map(str, r['accepted'][k]))}"
                     for k, v in r["expected"].items()
                     if v or r["units"].get(k, 0)
                 )

@@ -317,6 +317,7 @@ def row(name: str) -> dict[str, Any]:
         kind_right=(out.doc.meta.kind == truth["kind"]) if "kind" in truth else None,
         units=unit_counts(out.doc),
         expected=expected_counts(truth) if "counts" in truth else None,
+        accepted={k: _accepted(truth, k) for k in COUNTED_KINDS} if "counts" in truth else None,
         words_kept=round(kept[0], 2) if kept else None,
         words_total=kept[2] if kept else None,
         words_lost=kept[2] - kept[1] if kept else None,
