@@ -182,7 +182,7 @@ def _metadata(
     # speeches and slides; a speech's preamble is read by ``speech.py``.
     plain_speech = structure.shape == "speech" and recognised.kind in (None, "statement")
     if structure.shape != "slides" and not plain_speech:
-        front_matter = read_front(structure.front or recognised.head)
+        front_matter = read_front(structure.front or recognised.head, path.name)
         if structure.shape == "speech":
             front_matter.title = None  # a speech's title comes from its preamble
         _apply_front(meta, front_matter, structure.closing)

@@ -14,31 +14,10 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import metadata as md
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
+from briefing_app.core.ingest.genres.typed import FUNCTION_WORDS as _FUNCTION_WORDS
+from briefing_app.core.ingest.genres.typed import caps_title, garbled_date
 from briefing_app.core.ingest.markup import strip_markup
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "to",
-        "and",
-        "for",
-        "in",
-        "from",
-        "on",
-        "by",
-        "with",
-        "at",
-        "a",
-        "an",
-        "its",
-        "their",
-        "or",
-        "as",
-        "under",
-        "into",
-    ]
-)
 _JOINED_ITEM = re.compile(r"(?<=session)\s+(?=Agenda\s+items?\b|Items?\s+\d)")
 _TOP_CHARS = 2000
 _HEAD_LINES = 150  # a title block with 114 sponsors still fits
@@ -84,8 +63,11 @@ class FrontMatter:
     origin: str | None = None
 
 
-def read_front(lines: list[str]) -> FrontMatter:
-    """What the title block says; ``lines`` are the lines before the text."""
+def read_front(lines: list[str], name: str = "") -> FrontMatter:
+    """What the title block says; ``lines`` are the lines before the text.
+
+    ``name``: the file's name, read only to confirm a date the OCR garbled.
+    """
     lines = [strip_markup(ln[:_LINE_CHARS]).strip() for ln in lines[:_HEAD_LINES]]
     # "Eightieth session Agenda item 151": two lines a reader joined
     lines = [piece for ln in lines if ln for piece in _JOINED_ITEM.split(ln)]
@@ -93,7 +75,7 @@ def read_front(lines: list[str]) -> FrontMatter:
     top = text[:_TOP_CHARS]  # symbol, date and body head the first page
     front = FrontMatter(
         symbol=find_full_symbol(top),
-        distribution_date=_distribution_date(top),
+        distribution_date=_distribution_date(top) or garbled_date(top, name),
         body=md.find_body(text[:400]) or md.find_body(text),
     )
     for pats in PATTERNS:
@@ -138,6 +120,10 @@ def _read_with(front: FrontMatter, lines: list[str], text: str, pats: GenrePatte
             front.origin = after[0]  # "Draft resolution submitted by the Vice-Chair …"
         if len(after) > 1:
             front.title = " ".join(after[1:])
+        else:  # an old typed draft: its title in capitals above the sponsors
+            front.title, count = caps_title(lines[start:first])
+            if front.title:
+                front.agenda_title = _join(lines[start : first - count])
         return
     report = next((i for i, ln in enumerate(lines) if pats.report_marker.match(ln)), None)
     if report is None:
