@@ -409,13 +409,14 @@ _ITEM_LABEL = re.compile(r"^\s*\(([a-z]{1,3}|[ivxl]{1,6}|\d{1,2})\)\s", re.M)
 
 
 @dataclass
-class _Open:
+class OpenUnit:
     kind: str
     number: str
     section: str
     scope: str
     lines: list[str] = field(default_factory=list)
     inferred: bool = False
+    apart: set[int] = field(default_factory=set)  # lines kept on a line of their own
 
 
 class UnitBuilder:
@@ -431,19 +432,22 @@ class UnitBuilder:
         self.doc_id = doc_id
         self.section: list[str] = []
         self.scope = ""
-        self.current: _Open | None = None
-        self.done: list[_Open] = []
+        self.current: OpenUnit | None = None
+        self.done: list[OpenUnit] = []
         self.reopened = False
 
     def start(self, kind: str, number: str, *, inferred: bool = False) -> None:
         self.close()
-        self.current = _Open(
+        self.current = OpenUnit(
             kind, number, SECTION_SEPARATOR.join(self.section), self.scope, inferred=inferred
         )
 
-    def append(self, line: str) -> None:
+    def append(self, line: str, *, apart: bool = False) -> None:
+        """Add a line to the open unit; ``apart``: a heading inside it, on its own line."""
         if self.current is None:
             raise ValueError("no unit open")
+        if apart:
+            self.current.apart.add(len(self.current.lines))
         self.current.lines.append(line)
 
     def extend_last(self, line: str) -> bool:
@@ -460,7 +464,7 @@ class UnitBuilder:
         self.current = None
         self.reopened = False
 
-    def reopen(self, unit: _Open | None) -> None:
+    def reopen(self, unit: OpenUnit | None) -> None:
         """Go on with a unit already handed out (a table interrupted it)."""
         self.close()
         self.current = unit
@@ -478,7 +482,7 @@ class UnitBuilder:
             if unit.kind == TABLE:
                 display = "\n".join(ln.strip() for ln in unit.lines)
             else:  # every sub-item on its own line, wherever the reader broke lines
-                display = _INLINE_ITEM.sub("\n", join_lines(unit.lines))
+                display = _INLINE_ITEM.sub("\n", _join_apart(unit))
             out.append(
                 Segment(
                     doc_id=self.doc_id,
@@ -494,3 +498,15 @@ class UnitBuilder:
                 )
             )
         return out
+
+
+def _join_apart(unit: OpenUnit) -> str:
+    """Join a unit's lines; a heading inside it stays on a line of its own."""
+    if not unit.apart:
+        return join_lines(unit.lines)
+    chunks: list[list[str]] = [[]]
+    for index, line in enumerate(unit.lines):
+        if index in unit.apart or index - 1 in unit.apart:
+            chunks.append([])
+        chunks[-1].append(line)
+    return "\n".join(join_lines(chunk) for chunk in chunks if chunk)

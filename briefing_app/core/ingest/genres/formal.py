@@ -21,8 +21,15 @@ from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
 from briefing_app.core.ingest.markup import strip_markup
-from briefing_app.core.ingest.structure import Structure, UnitBuilder
-from briefing_app.core.models import ARTICLE, OPERATIVE, PARAGRAPH, PREAMBULAR, TABLE
+from briefing_app.core.ingest.structure import OpenUnit, Structure, UnitBuilder
+from briefing_app.core.models import (
+    ARTICLE,
+    OPERATIVE,
+    PARAGRAPH,
+    PREAMBULAR,
+    SECTION_SEPARATOR,
+    TABLE,
+)
 
 _NUMBERED = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 _CLAUSE_END = re.compile(r"[,;]\s*(?:\d{1,3}|[*†‡]+)?\s*$")
@@ -94,6 +101,8 @@ class _FormalReader:
         counts = Counter(ln.text.strip() for ln in lines if len(ln.text) < 100)
         self.recurring = {t for t, n in counts.items() if n >= 3 and not _NUMBERED.match(t)}
         self.subheading = False  # the deepest heading is an unnumbered sub-heading
+        self.inlined: list[str] = []  # headings already written into inlined_unit
+        self.inlined_unit: OpenUnit | None = None
 
     # -- driving -------------------------------------------------------
 
@@ -167,7 +176,7 @@ class _FormalReader:
                 return i + 1  # a footnote after the closing lines stays with the text
             if _SUB_ITEM.match(text) and self.out.done and not self.preamble:
                 # "(a) …" under a heading: the list of the paragraph that announced it
-                self.out.reopen(self.out.done[-1])
+                self._reopen_under_heading(self.out.done[-1])
                 self.out.append(line.text)
                 return i + 1
             end = self._chapeau_end(i) if self.in_annex else None
@@ -188,6 +197,22 @@ class _FormalReader:
                 self.out.start(PARAGRAPH, "")  # unnumbered: its place names it
         self.out.append(line.text)
         return i + 1
+
+    def _reopen_under_heading(self, unit: OpenUnit) -> None:
+        """Go on with ``unit``; headings set since it began are lines of its list.
+
+        "C. Scale up biodiversity action" between the lettered items of one long
+        paragraph groups them: no unit follows it, so it stays in that paragraph.
+        """
+        have = self.inlined if self.inlined_unit is unit else unit.section.split(SECTION_SEPARATOR)
+        section = self.out.section
+        keep = 0
+        while keep < min(len(have), len(section)) and have[keep] == section[keep]:
+            keep += 1
+        self.out.reopen(unit)
+        for title in section[keep:]:
+            self.out.append(title, apart=True)
+        self.inlined, self.inlined_unit = list(section), unit
 
     def _chapeau_end(self, i: int) -> int | None:
         """End of a "We, …:" lead-in starting at ``i``, None when it is not one."""
