@@ -107,3 +107,25 @@ def test_automatic_numbering_and_bold_recommendations(tmp_path: Path) -> None:
     assert (
         paragraphs[3] == "The Committee notes the plan. **The Committee recommends its approval.**"
     )
+
+
+def test_merged_cells_keep_their_headings_on_the_grid(tmp_path: Path) -> None:
+    """A heading merged down two rows stands in both; one merged across two
+    columns sits over the first, so the columns below stay aligned."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Category"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Cost"
+    table.cell(0, 3).merge(table.cell(1, 3)).text = "Variance"
+    for c, text in ((1, "Apportionment"), (2, "Expenditure")):
+        table.cell(1, c).text = text
+    for c, text in enumerate(("Civilian", "10.0", "9.0", "1.0")):
+        table.cell(2, c).text = text
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    assert read_document(path, 10**7).text.strip() == (
+        "| Category | Cost |  | Variance |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Category | Apportionment | Expenditure | Variance |\n"
+        "| Civilian | 10.0 | 9.0 | 1.0 |"
+    )

@@ -65,19 +65,35 @@ def _walk_blocks(node: Any, ctx: Context, blocks: list[str]) -> None:
 
 
 def table_rows(table: Any, ctx: Context) -> list[list[str]]:
-    rows = []
+    """Cell texts on the table's grid: a cell spanning columns (``gridSpan``)
+    fills the first and leaves the rest empty; a vertically merged cell
+    (``vMerge``) repeats its text in every row it spans, so a row read on its
+    own still carries its heading ("Category", "Cost")."""
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column -> text of the cell standing there
     for tr in table.iterfind(f"{W}tr"):
-        cells = []
+        cells = [""] * _int(attr(child(child(tr, "trPr"), "gridBefore"), "val"), 0)
         for tc in tr.iterfind(f"{W}tc"):
-            merge = child(child(tc, "tcPr"), "vMerge")
+            tcpr = child(tc, "tcPr")
+            column, span = len(cells), max(1, _int(attr(child(tcpr, "gridSpan"), "val"), 1))
+            merge = child(tcpr, "vMerge")
             if merge is not None and attr(merge, "val") != "restart":
-                cells.append("")  # the merged cell's text stands in the row above
-                continue
-            parts: list[str] = []
-            _walk_blocks(tc, ctx, parts)
-            cells.append(" ".join(p.replace("\n", " ") for p in parts))
+                text = above.get(column, "")  # the merged cell's text, repeated
+            else:
+                parts: list[str] = []
+                _walk_blocks(tc, ctx, parts)
+                text = " ".join(p.replace("\n", " ") for p in parts)
+            cells.extend([text] + [""] * (span - 1))
+            above[column] = text
         rows.append(cells)
     return rows
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def paragraph_text(p: Any, ctx: Context) -> str:
