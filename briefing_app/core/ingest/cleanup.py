@@ -37,6 +37,9 @@ class CleanText:
     blocks: list[Block]
     footnotes: dict[str, str] = field(default_factory=dict)  # marker digits -> text
     removed_lines: int = 0
+    #: Running heads of verbatim records removed from the body ("A/70/PV.15
+    #: 28/09/2015"): furniture in the text, but the record's symbol and date.
+    record_heads: list[str] = field(default_factory=list)
 
 
 _TERMINAL = tuple('.!?:;"”’)»…')
@@ -59,6 +62,7 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
     blocks: list[Block] = []
     footnotes: dict[str, str] = {}
     removed = 0
+    record_heads: list[str] = []
     for page_no, page in enumerate(pages, 1):
         current: list[str] = []
         for raw in page.split("\n"):
@@ -66,6 +70,10 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
             if _is_furniture(line, furniture):
                 removed += 1
                 continue  # a footer line does not end the paragraph it interrupts
+            if p.RECORD_HEADER.match(line):
+                record_heads.append(line.strip())
+                removed += 1
+                continue
             footnote = p.FOOTNOTE_LINE.match(line) if not current else None
             if footnote:
                 marker = footnote.group(1).translate(p.FROM_SUPERSCRIPT)
@@ -81,7 +89,7 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
             blocks.append(Block(current, page_no))
     if hard_wrapped and not laid_out:
         blocks = [piece for block in blocks for piece in split_wrapped(block)]
-    return CleanText(blocks if laid_out else rejoin(blocks), footnotes, removed)
+    return CleanText(blocks if laid_out else rejoin(blocks), footnotes, removed, record_heads)
 
 
 def is_table(block: Block) -> bool:

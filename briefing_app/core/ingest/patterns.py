@@ -9,6 +9,14 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 _B = r"(?:\*\*|__)?"  # converters sometimes leave bold marks around page numbers
 _JOB = r"[A-Z]{1,2}\.\d{2}-\d{4,6}"  # UN job number, e.g. V.21-03928
+#: The running head of a verbatim record page as transcripts keep it, alone on its
+#: line: "A/70/PV.15 28/09/2015" or "28/09/2015 A/70/PV.15".
+_RECORD = r"[AS](?:/[A-Z0-9.\-]+)*/PV\.\d+(?:\s*\(Resumption\s+\d+\))?"
+_NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+RECORD_HEADER = re.compile(
+    rf"^\s*(?:{_RECORD}\s+{_NUMERIC_DATE}|{_NUMERIC_DATE}\s+{_RECORD})\s*$"
+)
+
 PAGE_FURNITURE = re.compile(
     rf"""^(?:
         # V.21-03928 3/16

@@ -102,7 +102,7 @@ def ingest_file(
         footnotes[marker.translate(p.FROM_SUPERSCRIPT)] = text
     _attach_footnotes(structure.segments, footnotes)
     _unique_ids(structure.segments)
-    meta = _metadata(path, doc_id, recognised, entry)
+    meta = _metadata(path, doc_id, recognised, entry, cleaned.record_heads[:1])
     meta.content_hash = content_hash or file_hash(path)
     warnings = list(raw.warnings)
     if structure.inferred:
@@ -146,11 +146,17 @@ def _note_order(note: str) -> tuple[int, int, str]:
 
 
 def _metadata(
-    path: Path, doc_id: str, recognised: Recognised, entry: dict[str, Any]
+    path: Path,
+    doc_id: str,
+    recognised: Recognised,
+    entry: dict[str, Any],
+    record_heads: list[str] | None = None,
 ) -> DocumentMeta:
     structure = recognised.structure
     preamble_text = "\n".join(strip_markup(b.text) for b in structure.preamble)
     head = (preamble_text or "\n".join(s.text for s in structure.segments[:2]))[:2500]
+    if record_heads:  # a transcript's running head names its record and date
+        head = "\n".join([*record_heads, head])
     marker, speaker, organization = md.speaker_and_organization(structure.preamble)
     place = None
     if structure.shape == "speech":
