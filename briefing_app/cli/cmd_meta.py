@@ -10,24 +10,10 @@ from __future__ import annotations
 import argparse
 
 from briefing_app.cli.output import add_json_flag, fail, print_json
+from briefing_app.core.ingest.corrections import EDITABLE_FIELDS
 
 #: Fields with a CLI option, as ``--cite-as`` for ``cite_as``.
-_OPTIONS = (
-    "title",
-    "kind",
-    "date",
-    "body",
-    "meeting",
-    "speaker",
-    "organization",
-    "symbol",
-    "place",
-    "cite_as",
-    "distribution_date",
-    "committee",
-    "session",
-    "agenda_item",
-)
+_OPTIONS = EDITABLE_FIELDS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -19,26 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.core.atomic import write_text_atomic
-from briefing_app.core.ingest.manifest import MANIFEST_NAME
+from briefing_app.core.ingest.manifest import MANIFEST_FIELDS, MANIFEST_NAME
 from briefing_app.core.models import DOCUMENT_KINDS
 
-#: Fields a user may correct, in the order forms and the CLI show them.
-EDITABLE_FIELDS = (
-    "title",
-    "kind",
-    "date",
-    "body",
-    "meeting",
-    "speaker",
-    "organization",
-    "symbol",
-    "place",
-    "cite_as",
-    "distribution_date",
-    "committee",
-    "session",
-    "agenda_item",
-)
+#: Fields a user may correct: those a manifest entry sets.
+EDITABLE_FIELDS = MANIFEST_FIELDS
 #: Fields that hold an ISO date.
 DATE_FIELDS = ("date", "distribution_date")
 #: Fields that cannot be blanked (a document always has a title and a kind).

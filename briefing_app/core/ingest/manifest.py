@@ -17,6 +17,25 @@ from typing import Any
 
 MANIFEST_NAME = "corpus.toml"
 
+#: Metadata fields a manifest entry may set (and a user may correct), in the
+#: order forms and the CLI show them; a manifest value wins over inference.
+MANIFEST_FIELDS = (
+    "title",
+    "kind",
+    "date",
+    "body",
+    "meeting",
+    "speaker",
+    "organization",
+    "symbol",
+    "place",
+    "cite_as",
+    "distribution_date",
+    "committee",
+    "session",
+    "agenda_item",
+)
+
 
 @dataclass
 class Manifest:

@@ -13,7 +13,7 @@ from briefing_app.core.ingest.cleanup import clean
 from briefing_app.core.ingest.errors import IngestError
 from briefing_app.core.ingest.genres import Recognised, recognise
 from briefing_app.core.ingest.genres.front import read_front
-from briefing_app.core.ingest.manifest import Manifest
+from briefing_app.core.ingest.manifest import MANIFEST_FIELDS, Manifest
 from briefing_app.core.ingest.markup import footnote_marks, strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
@@ -34,23 +34,6 @@ from briefing_app.core.models import (
 )
 
 __all__ = ["SUPPORTED_SUFFIXES", "file_hash", "ingest_file", "slugify"]
-
-_MANIFEST_KEYS = (
-    "title",
-    "kind",
-    "date",
-    "body",
-    "meeting",
-    "speaker",
-    "organization",
-    "symbol",
-    "place",
-    "cite_as",
-    "distribution_date",
-    "committee",
-    "session",
-    "agenda_item",
-)
 
 
 def slugify(name: str) -> str:
@@ -192,7 +175,7 @@ def _metadata(
         if structure.shape == "speech":
             front_matter.title = None  # a speech's title comes from its preamble
         _apply_front(meta, front_matter, structure.closing)
-    for key in _MANIFEST_KEYS:
+    for key in MANIFEST_FIELDS:
         value = entry.get(key)
         if value:
             setattr(meta, key, str(value))
