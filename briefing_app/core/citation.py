@@ -33,6 +33,7 @@ from briefing_app.core.models import (
     SLIDE,
     TABLE,
     DocumentMeta,
+    Hit,
     Segment,
     SegmentKind,
     kind_label,
@@ -307,3 +308,27 @@ def format_date(iso: str) -> str:
     except (ValueError, IndexError):
         pass
     return iso
+
+
+def cited_hit(
+    doc: DocumentMeta,
+    seg: Segment,
+    *,
+    snippet: str = "",
+    score: float = 0.0,
+    terms: list[str] | None = None,
+) -> Hit:
+    """A segment of ``doc`` as a search hit, carrying its citation."""
+    return Hit(
+        doc_id=seg.doc_id,
+        doc_title=doc.title,
+        segment_id=seg.segment_id,
+        kind=seg.kind,
+        number=seg.number,
+        section=seg.section,
+        citation=cite(doc, seg),
+        text=seg.text,
+        snippet=snippet,
+        score=score,
+        terms=terms or [],
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from whoosh import query as Q
 
-from briefing_app.core.citation import cite
+from briefing_app.core.citation import cited_hit
 from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.index.doc_kinds import split_document_kinds
 from briefing_app.core.index.docsets import DocSets
@@ -211,15 +211,9 @@ class SearchEngine:
         seg = _segment(searcher.stored_fields(docnum))
         doc = self.catalog.documents.get(seg.doc_id) or DocumentMeta(seg.doc_id, seg.doc_id)
         marked = mark_matches(seg.text, marks) if mark else None
-        return Hit(
-            doc_id=seg.doc_id,
-            doc_title=doc.title,
-            segment_id=seg.segment_id,
-            kind=seg.kind,
-            number=seg.number,
-            section=seg.section,
-            citation=cite(doc, seg),
-            text=seg.text,
+        return cited_hit(
+            doc,
+            seg,
             snippet=marked.html if marked else "",
             score=round(float(score), 4),
             terms=marked.words if marked else [],

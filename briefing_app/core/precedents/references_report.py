@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.core.annotation.references import describe, find_references, kind_of
-from briefing_app.core.citation import cite
-from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
+from briefing_app.core.citation import cited_hit
+from briefing_app.core.models import Hit, SearchResult
 
 if TYPE_CHECKING:
     from briefing_app.core.library import Library
@@ -133,22 +133,7 @@ def _scan_citing(library: Library, keys: set[str], limit: int) -> SearchResult:
             if keys & {r.key for r in find_references(seg.text)}:
                 total += 1
                 if len(hits) < limit:
-                    hits.append(_segment_hit(meta, seg))
+                    hits.append(cited_hit(meta, seg))  # scanned: no snippet, no score
     label = describe(sorted(keys, key=len)[-1])
     return SearchResult(label, total, hits)
 
-
-def _segment_hit(meta: DocumentMeta, seg: Segment) -> Hit:
-    """A passage found by scanning, as a hit (no snippet, no score)."""
-    return Hit(
-        doc_id=meta.doc_id,
-        doc_title=meta.title,
-        segment_id=seg.segment_id,
-        kind=seg.kind,
-        number=seg.number,
-        section=seg.section,
-        citation=cite(meta, seg),
-        text=seg.text,
-        snippet="",
-        score=0.0,
-    )
