@@ -12,17 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_app.core.models import KIND_LABELS, Segment
+from briefing_app.core.citation import unit_label
+from briefing_app.core.models import Segment
 from briefing_app.core.precedents.diff import join_words
 
 UNCHANGED, CHANGED, NEW, DELETED, MOVED = "unchanged", "changed", "new", "deleted", "moved"
 STATUSES = (UNCHANGED, CHANGED, NEW, DELETED, MOVED)
-
-
-def unit_label(kind: str, number: str) -> str:
-    """'OP 12', 'PP 3', 'Art. 5'; unknown kinds keep their name."""
-    label = KIND_LABELS.get(kind)
-    return f"{label.short if label else kind} {number}".strip()
 
 
 @dataclass
