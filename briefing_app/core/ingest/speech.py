@@ -31,6 +31,7 @@ from briefing_app.core.ingest.speech_patterns import (
     is_date_line,
     marker_rest,
 )
+from briefing_app.core.ingest.title_line import starts_with_title
 from briefing_app.core.models import PARAGRAPH, PASSAGE, SECTION_SEPARATOR, Segment
 
 
@@ -197,10 +198,11 @@ def body_start(blocks: list[Block]) -> int:
             if _opens_body(blocks[index], after_marker=True):
                 return index
         return min(first, len(blocks) - 1)
-    for index, block in enumerate(blocks):
+    first = 1 if starts_with_title(blocks) else 0  # a title line is not paragraph 1
+    for index, block in enumerate(blocks[first:], first):
         if _opens_body(block) and not DELIVERY_NOTE.match(block.text.strip()):
             return index
-    return 0
+    return first
 
 
 def _text_head(block: Block, size: int) -> str:
