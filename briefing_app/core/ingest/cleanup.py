@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import patterns as p
+from briefing_app.core.ingest.title_line import looks_like_title
 
 
 @dataclass
@@ -169,7 +170,10 @@ def rejoin(blocks: list[Block]) -> list[Block]:
     """Join paragraphs that a page break or a footer cut in two."""
     out: list[Block] = []
     for block in blocks:
-        if out and is_cut(out[-1]) and continues(block):
+        # the first line alone is a title ("Report on … to the Conference"), never
+        # a paragraph that the first page break cut
+        title = len(out) == 1 and len(out[0].lines) == 1 and looks_like_title(out[0].text)
+        if out and not title and is_cut(out[-1]) and continues(block):
             out[-1] = Block(out[-1].lines + block.lines, out[-1].page)
         else:
             out.append(block)
