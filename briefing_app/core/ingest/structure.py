@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, is_table, join_lines
 from briefing_app.core.ingest.markup import strip_markup
+from briefing_app.core.ingest.title_line import starts_with_title
 from briefing_app.core.models import (
     PARAGRAPH,
     PASSAGE,
@@ -100,6 +101,7 @@ class _NumberedBuilder:
         self.caption = ""  # a caption line waiting for its table
         self.resumed = False  # the current draft is already in ``done`` (a table cut it)
         self.subheading = False  # the deepest heading is an unnumbered sub-heading
+        self.title_first = starts_with_title(blocks)
 
     def run(self) -> Structure:
         for index, block in enumerate(self.blocks):
@@ -126,6 +128,9 @@ class _NumberedBuilder:
         return Structure(segments, self.preamble, "numbered", inferred)
 
     def _take(self, index: int, block: Block) -> None:
+        if index == 0 and self.title_first:
+            self.preamble.append(block)  # the document's title line, not a heading
+            return
         first, text = block.first_line, block.text
         captioned = _captioned_table(block)
         if captioned is not None:
