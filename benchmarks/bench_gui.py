@@ -11,12 +11,10 @@ real window and timing each keystroke until the window has painted its results
 (debounce included). The clock stops when the window has processed the first
 repaint after the results (or the error line) arrived, and only if the results
 list was among what it painted: the frame holds the new rows, not a stale one.
-Both run on the bundled corpus and, when ../shared/corpora is present, on a
-library of about ``--large-mb`` MB of UN General Debate speeches, built once
-and kept in ``--cache`` (default benchmarks/results/, which git ignores), or on
-a copy of an existing data home with a built index (``--large-home``; the
-copy is deleted afterwards, the original is only read). Prints p50/p95 per
-kind of query and overall for each library and saves everything as JSON.
+Both run on the bundled corpus and on ~``--large-mb`` MB of UN General Debate
+speeches (../shared/corpora; built once into ``--cache``, git-ignored by
+default) or a scratch copy of an existing home (``--large-home``). Prints
+p50/p95 per kind of query and overall for each library; saves JSON.
 """
 
 from __future__ import annotations
@@ -39,8 +37,13 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 RESULTS = ROOT / "benchmarks" / "results"
 #: Queries by kind; each is typed character by character.
 KINDS: dict[str, list[str]] = {
-    "common words": ["cooperation", "security", "sustainable development", "climate change"]
-    + ["small arms"],
+    "common words": [
+        "cooperation",
+        "security",
+        "sustainable development",
+        "climate change",
+        "small arms",
+    ],
     "phrases": ['"human rights"', '"illicit trafficking"'],
     "OR, NOT, fields": [
         "terrorism OR extremism",
@@ -117,9 +120,6 @@ def copy_home(source: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="bench-gui-home-")) / "home"
     shutil.copytree(source, target, symlinks=True)
     return target
-
-
-# -- children (offscreen Qt) ---------------------------------------------------------
 
 
 def child_start(home: str) -> None:
@@ -278,9 +278,6 @@ def summarise(
         "by_kind": {kind: spread(times) for kind, times in by_kind.items()},
         "p95_ms_by_query": {q: round(percentile(v, 95), 1) for q, v in by_query.items()},
     }
-
-
-# -- parent ------------------------------------------------------------------------------
 
 
 def cold_start(home: Path, runs: int) -> dict[str, float]:
