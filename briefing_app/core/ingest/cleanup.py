@@ -81,6 +81,11 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
                 removed += 1
                 continue
             if line.strip():
+                if current and current[-1][:1] == "|" and line[:1] != "|":
+                    # a table ends at its last row: the heading or text after it is
+                    # not one of its cells (no blank line needed)
+                    blocks.append(Block(current, page_no))
+                    current = []
                 current.append(line)
             elif current:
                 blocks.append(Block(current, page_no))
@@ -184,6 +189,8 @@ def is_cut(block: Block) -> bool:
     text = block.text.rstrip()
     last_line = block.lines[-1].strip()
     if not text or is_table(block) or text.endswith(_TERMINAL) or p.is_heading(block.first_line):
+        return False
+    if last_line.startswith("|"):  # a table (under its caption) ends at its last row
         return False
     if p.LINE_STARTS_ITEM.match(last_line) and len(block.lines) > 1:
         return len(last_line.split()) >= 12  # a long list item cut by the page
