@@ -6,7 +6,9 @@ Measures, each phase in its own process (so peak memory is per process):
   2. the app stays usable: query latency in this process while the indexer runs;
   3. searching at that scale (Qt loaded, as in the app): p50/p95, cached
      repeats, filters, similar, opening the longest document, paging, peak RSS;
-  4. re-indexing after one file changes, and after none.
+  4. re-indexing after one file changes, and after none;
+and plain Whoosh indexing the same files (bench_search's baseline) for the
+indexing row of issue 12's table (MB/s, the ratio, peak RSS), same run.
 
     python benchmarks/bench_library.py                  # all ~6,400 files (many minutes)
     python benchmarks/bench_library.py --limit-files 300   # a quick run
@@ -94,6 +96,52 @@ def child_index(home: str, cancel_at: float) -> dict[str, Any]:
         "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
         "workers_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
     }
+
+
+def child_baseline(home: str) -> dict[str, Any]:
+    """Plain Whoosh (bench_search's baseline) over the same files, for the same-run ratio."""
+    import resource
+
+    files = sorted((Path(home) / "library").rglob("*.txt"))
+    work = Path(tempfile.mkdtemp(prefix="bench-library-baseline-"))
+    try:
+        figures = bench_search.index_baseline(files, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    seconds = float(figures["index_seconds"])  # type: ignore[arg-type]
+    return {
+        "files": len(files),
+        "seconds": round(seconds, 1),
+        "mb_per_s": round(mb / seconds, 2),
+        "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
+    }
+
+
+def indexing_row(res: dict[str, Any]) -> dict[str, Any]:
+    """Issue 12's indexing row: Briefing's first indexing beside plain Whoosh, this run."""
+    full = res.get("resumed") or res.get("first") or {}
+    ours, base = res["first_indexing"]["mb_per_s"], res["baseline_indexing"]["mb_per_s"]
+    return {
+        "briefing_mb_s": ours,
+        "baseline_mb_s": base,
+        "ratio": round(ours / base, 2) if base else None,
+        "briefing_peak_mb": max(full.get("rss_mb", 0.0), full.get("workers_rss_mb", 0.0)),
+        "baseline_peak_mb": res["baseline_indexing"]["rss_mb"],
+        "index_segments": res.get("index_segments"),
+    }
+
+
+def print_indexing_row(row: dict[str, Any]) -> None:
+    print(
+        "| | Briefing | plain Whoosh (whole speeches) | goal |\n|---|---|---|---|\n"
+        f"| indexing | {row['briefing_mb_s']} MB/s | {row['baseline_mb_s']} MB/s "
+        f"(Briefing = {row['ratio']}×) | ≥ 2× the baseline in the same run |\n"
+        f"| peak memory, indexing | {row['briefing_peak_mb']} MB | "
+        f"{row['baseline_peak_mb']} MB | < 400 MB |\n"
+        f"(the index has {row['index_segments']} Whoosh segments after the build)",
+        flush=True,
+    )
 
 
 def _progress_summary(samples: list[tuple[float, int, int, float | None]], end: float) -> dict:
@@ -264,6 +312,9 @@ def main() -> int:
     if args.child == "index":
         print(json.dumps(child_index(args.home, args.cancel_at)))
         return 0
+    if args.child == "baseline":
+        print(json.dumps(child_baseline(args.home)))
+        return 0
     if args.child == "search":
         print(json.dumps(child_search(args.home, args.with_qt == "1")))
         return 0
@@ -317,7 +368,11 @@ def measure(args: argparse.Namespace, work: Path) -> int:
     res["first_indexing"] = {"seconds": round(total_s, 1), "mb_per_s": round(size_mb / total_s, 2)}
     index_mb = sum(p.stat().st_size for p in (home / "index").rglob("*") if p.is_file()) / 1e6
     res["index_mb"] = round(index_mb, 1)
-
+    res["index_segments"] = len(list((home / "index").glob("*.seg")))  # Whoosh segments
+    if args.limit_files:  # the whole corpus gets bench_search's baseline below
+        res["baseline_indexing"] = run_child("baseline", home)
+        res["indexing_row"] = indexing_row(res)
+        print_indexing_row(res["indexing_row"])
     save()
     res["search"] = run_child("search", home, with_qt="0" if args.no_qt else "1")
     s = res["search"]["search"]
@@ -334,11 +389,14 @@ def measure(args: argparse.Namespace, work: Path) -> int:
     save()
     if not args.limit_files:  # the baseline indexes the same files: all of them
         base_args = argparse.Namespace(cache=args.cache, rounds=1)
-        res["baseline"] = bench_search.measure("baseline", "100", base_args, work)
+        res["baseline"] = base = bench_search.measure("baseline", "100", base_args, work)
+        res["baseline_indexing"] = {"mb_per_s": base["index_mb_s"], "rss_mb": base["index_peak_mb"]}
+        res["indexing_row"] = indexing_row(res)
         save()
     print_summary(res)
     if "baseline" in res:
         print(bench_search.table("100", issue_row(res), res["baseline"]))
+    print_indexing_row(res["indexing_row"])
     print(f"bench_library: results in {RESULTS / name}")
     return 0
 

@@ -45,7 +45,7 @@ def _answers(lib: Library) -> list[tuple[int, list[str]]]:
 def one_file_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """One segment per file, merges of a few passages: many merge commits."""
     monkeypatch.setattr(builder, "BATCH_FILES", 1)
-    monkeypatch.setattr(builder, "COMMIT_SHARE", 0.0)
+    monkeypatch.setattr(builder, "BATCH_GROWTH", 0.0)
     monkeypatch.setattr(merging, "MAX_SEGMENTS", 3)
     monkeypatch.setattr(merging, "MERGE_PASSAGES", 12)
 

@@ -10,8 +10,8 @@ import pytest
 
 from briefing_app.core.ingest import ingest_file
 from briefing_app.core.ingest.cleanup import Block
-from briefing_app.core.ingest.speech import is_salutation, split_salutations
-from briefing_app.core.models import PARAGRAPH
+from briefing_app.core.ingest.speech import is_address, is_salutation, split_salutations
+from briefing_app.core.models import PARAGRAPH, PASSAGE
 from tests.pdf_fixtures import write_pdf
 
 PREAMBLE = [
@@ -48,8 +48,12 @@ def _check_statement(path: Path, expected: list[str]) -> None:
     doc = ingest_file(path)
     texts = [s.text for s in doc.segments]
     assert texts == expected  # every paragraph, salutations on their own, preamble left out
-    assert {s.kind for s in doc.segments} == {PARAGRAPH}
-    assert [s.number for s in doc.segments] == [str(i) for i in range(1, len(expected) + 1)]
+    # salutations and the closing thanks are units, not numbered paragraphs
+    addresses = [t for t in expected if t.endswith(",") or t.startswith("Thank you")]
+    assert [s.text for s in doc.segments if s.kind == PASSAGE] == addresses
+    paragraphs = [s for s in doc.segments if s.kind == PARAGRAPH]
+    assert len(paragraphs) + len(addresses) == len(expected)
+    assert [s.number for s in paragraphs] == [str(i) for i in range(1, len(paragraphs) + 1)]
     meta = doc.meta
     assert meta.kind == "statement"
     assert meta.speaker == "H.E. Ms. Jane Doe"
@@ -241,3 +245,47 @@ def test_prose_blocks_come_back_unchanged() -> None:
     assert [(b.lines, b.page) for b in split_salutations(blocks)] == [
         (["The Assembly – as ever – met, and", "  agreed: 12 items"], 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("I thank you.", True),
+        ("Thank you, Mr. President.", True),
+        ("Thank you very much, Madam Chair, for your kind attention.", True),
+        ("Thank you for your attention.", True),
+        ("Mr. Chair,", True),
+        ("Thank you, Mr. President, for convening this important debate.", False),
+        ("We thank you for your leadership of the Committee.", False),
+        ("Thank you. I wish you all a successful event.", False),
+    ],
+)
+def test_closings_that_only_thank_the_room_are_addresses(line: str, address: bool) -> None:
+    assert is_address(line) is address
+
+
+def test_a_citation_para_3_is_the_third_paragraph_of_prose(tmp_path: Path) -> None:
+    """A delegate counts a statement's paragraphs without "Mr. Chair," and "I thank you."."""
+    path = tmp_path / "statement.txt"
+    prose = [
+        "My delegation aligns itself with the statement of the Group of 77 and China.",
+        "We welcome the report of the Secretary-General on the zebra initiative.",
+        "We call on all States to mark and trace small arms and light weapons.",
+    ]
+    path.write_text(
+        "Statement by the delegation of Testland\n\nMr. Chair,\n\n"
+        + "\n\nMadam President, Excellencies,\n\n".join(prose[:2])
+        + f"\n\n{prose[2]}\n\nI thank you.\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    assert [s.text for s in doc.segments if s.kind == PARAGRAPH] == prose
+    assert [s.number for s in doc.segments if s.kind == PARAGRAPH] == ["1", "2", "3"]
+    assert [s.text for s in doc.segments if s.kind == PASSAGE] == [
+        "Mr. Chair,",
+        "Madam President, Excellencies,",
+        "I thank you.",
+    ]
+    # every unit keeps its place and a unique id
+    assert [s.order for s in doc.segments] == list(range(1, 7))
+    assert len({s.segment_id for s in doc.segments}) == 6

@@ -3,8 +3,11 @@
 Unchanged files cost a ``stat`` (size + mtime, then the content hash when
 those moved); changed files replace their segments; files that disappeared
 lose theirs. Work is committed in batches (files, bytes or seconds, whichever
-comes first), each batch a complete generation (``generation.py``): a kill
-keeps every finished batch, and the paths of the interrupted run are kept as
+comes first), each batch a complete generation (``generation.py``) and one
+Whoosh segment. Batches grow with the run (each about twice what was
+committed before it), so a build of any size leaves a handful of segments and
+needs no merge pass afterwards (``merging.py`` stays for what incremental
+builds add). A kill keeps every finished batch, and the paths of the interrupted run are kept as
 ``pending`` so the next run (any build, or the first search) finishes them.
 A damaged index is detected on open and rebuilt from the documents.
 """
@@ -48,15 +51,17 @@ from briefing_app.core.models import IndexReport, Skipped
 from briefing_app.core.paths import DataHome
 from briefing_app.core.progress import Cancelled, Progress
 
-#: Commit after this many bytes of source files …
-BATCH_BYTES = 32 << 20
-#: … or this many seconds …
-BATCH_SECONDS = 10.0
-#: … or this many files, provided the batch took ``COMMIT_SHARE`` times longer
-#: than the last commit did: commits never cost more than about a tenth of a build.
+#: The first batch commits after this many bytes, files or seconds
+#: (a quick first generation: early results, little lost to a kill) …
+FIRST_BATCH_BYTES = 2 << 20
 BATCH_FILES = 50
-COMMIT_SHARE = 10.0
-
+BATCH_SECONDS = 10.0
+#: … each later one once it holds this many times what the run committed before
+#: it (bytes, files or seconds): 100 MB of speeches make 6 segments, not ~111 …
+BATCH_GROWTH = 2.0
+#: … but never more than this many bytes: the writer holds a batch's postings
+#: in memory (~5 MB per MB of speeches).
+BATCH_BYTES = 32 << 20
 
 def build(
     home: DataHome,
@@ -217,7 +222,8 @@ class _Session:
     def __init__(self, gen: Generation, index_dir: Path, pending: list[str]) -> None:
         self.gen, self.index_dir, self.pending = gen, index_dir, pending
         self.catalog, self.vocabulary = gen.catalog, gen.vocabulary
-        self.commit_cost = 0.0  # seconds the last batch commit took
+        # What this run committed so far: the next batch's size follows it.
+        self.committed_bytes, self.committed_files, self.committed_seconds = 0, 0, 0.0
         self._open()
 
     def _open(self) -> None:
@@ -241,17 +247,20 @@ class _Session:
         self.pending_files += 1
 
     def batch_full(self) -> bool:
-        elapsed = time.monotonic() - self.batch_started
+        grow = BATCH_GROWTH
+        bytes_due = min(BATCH_BYTES, max(FIRST_BATCH_BYTES, grow * self.committed_bytes))
         return (
-            self.pending_bytes >= BATCH_BYTES
-            or elapsed >= BATCH_SECONDS
-            or (self.pending_files >= BATCH_FILES and elapsed >= COMMIT_SHARE * self.commit_cost)
+            self.pending_bytes >= bytes_due
+            or self.pending_files >= max(BATCH_FILES, grow * self.committed_files)
+            or time.monotonic() - self.batch_started
+            >= max(BATCH_SECONDS, grow * self.committed_seconds)
         )
 
     def commit_batch(self) -> None:
-        started = time.monotonic()
         self.commit(merge=False)
-        self.commit_cost = time.monotonic() - started
+        self.committed_bytes += self.pending_bytes
+        self.committed_files += self.pending_files
+        self.committed_seconds += time.monotonic() - self.batch_started
         self._open()
 
     def commit(self, merge: bool = True) -> None:

@@ -81,6 +81,11 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
                 removed += 1
                 continue
             if line.strip():
+                if current and current[-1][:1] == "|" and line[:1] != "|":
+                    # a table ends at its last row: the heading or text after it is
+                    # not one of its cells (no blank line needed)
+                    blocks.append(Block(current, page_no))
+                    current = []
                 current.append(line)
             elif current:
                 blocks.append(Block(current, page_no))
@@ -169,7 +174,10 @@ def rejoin(blocks: list[Block]) -> list[Block]:
     """Join paragraphs that a page break or a footer cut in two."""
     out: list[Block] = []
     for block in blocks:
-        if out and is_cut(out[-1]) and continues(block):
+        # the first line alone is a title ("Report on … to the Conference"), never
+        # a paragraph that the first page break cut
+        title = len(out) == 1 and len(out[0].lines) == 1 and reads_like_title(out[0].text)
+        if out and not title and is_cut(out[-1]) and continues(block):
             out[-1] = Block(out[-1].lines + block.lines, out[-1].page)
         else:
             out.append(block)
@@ -181,6 +189,8 @@ def is_cut(block: Block) -> bool:
     text = block.text.rstrip()
     last_line = block.lines[-1].strip()
     if not text or is_table(block) or text.endswith(_TERMINAL) or p.is_heading(block.first_line):
+        return False
+    if last_line.startswith("|"):  # a table (under its caption) ends at its last row
         return False
     if p.LINE_STARTS_ITEM.match(last_line) and len(block.lines) > 1:
         return len(last_line.split()) >= 12  # a long list item cut by the page
@@ -216,3 +226,30 @@ def split_at_markers(blocks: list[Block]) -> list[Block]:
             current.append(line)
         out.append(Block(current, block.page))
     return out
+
+
+def reads_like_title(text: str) -> bool:
+    """A line that names a document, not the start of its prose.
+
+    Not a sentence, numbered paragraph, heading or table; no first person or
+    verb of a speech ("It is an honour for me to address …", which a page
+    break cut). ``title_line`` also rules out salutations.
+    """
+    text = text.strip()
+    words = text.split()
+    return (
+        2 <= len(words) <= _TITLE_WORDS
+        and text[:1].isupper()
+        and not text.startswith("|")
+        and not text.endswith(_TITLE_NEVER_ENDS)
+        and not _PROSE.search(text)
+        and not p.NUMBERED_PARAGRAPH.match(text)
+        and not p.is_section_heading(text)
+        and not p.RECOMMENDATION_HEADING.match(text)
+    )
+
+
+_TITLE_WORDS = 40  # "Report of the Special Committee on … on its … session": long, still a title
+_TITLE_NEVER_ENDS = (".", "!", "?", ";", ":", ",", "…", "”", '"', "’")
+#: Words of a speaker's sentence, never of a document's title.
+_PROSE = re.compile(r"\b(?:I|me|my|we|us|It\s+is|am|wish|would|should)\b")

@@ -7,6 +7,9 @@ first sentence of prose. Salutations ("Mr. President,", "Excellencies,
 distinguished delegates,") are paragraphs of their own: a salutation line is
 never glued to the end of the paragraph before it, whether the converter put
 it on its own line inside a block (PDF text) or after the last sentence.
+Salutations and closings that only thank the room ("I thank you.") are units
+of their own but unnumbered text (``passage``): a delegate counting the
+paragraphs of a statement counts its prose, so "para. 3" is the third one.
 Who spoke, where and when: ``speech_preamble.py``; the patterns, as tables
 for other languages to join: ``speech_patterns.py``.
 """
@@ -17,6 +20,7 @@ from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, join_lines
 from briefing_app.core.ingest.markup import SUPERSCRIPT_DIGITS, strip_markup
 from briefing_app.core.ingest.speech_patterns import (
+    CLOSING,
     DELIVERY_NOTE,
     RUNS_ON,
     SALUTATION,
@@ -27,7 +31,8 @@ from briefing_app.core.ingest.speech_patterns import (
     is_date_line,
     marker_rest,
 )
-from briefing_app.core.models import PARAGRAPH, SECTION_SEPARATOR, Segment
+from briefing_app.core.ingest.title_line import starts_with_title
+from briefing_app.core.models import PARAGRAPH, PASSAGE, SECTION_SEPARATOR, Segment
 
 
 def is_salutation(line: str) -> bool:
@@ -52,19 +57,28 @@ def statement_segments(doc_id: str, blocks: list[Block]) -> tuple[list[Segment],
             section = [*section[: level - 1], strip_markup(md.group(2))]
             continue
         display = block.text
-        number = len(segments) + 1
+        text = strip_markup(display)
+        kind = PASSAGE if is_address(text) else PARAGRAPH
         segments.append(
             Segment(
                 doc_id=doc_id,
-                kind=PARAGRAPH,
-                number=str(number),
+                kind=kind,
+                number=str(sum(1 for s in segments if s.kind == kind) + 1),
                 section=SECTION_SEPARATOR.join(section),
-                text=strip_markup(display),
+                text=text,
                 display=display,
-                order=number,
+                order=len(segments) + 1,
             )
         )
     return segments, blocks[:start]
+
+
+def is_address(text: str) -> bool:
+    """A salutation or a closing that only thanks the room: not a numbered paragraph."""
+    text = text.strip()
+    if len(text) > 250:
+        return False
+    return is_salutation(text) or CLOSING.match(text) is not None
 
 
 def rejoin_cut(blocks: list[Block]) -> list[Block]:
@@ -184,10 +198,11 @@ def body_start(blocks: list[Block]) -> int:
             if _opens_body(blocks[index], after_marker=True):
                 return index
         return min(first, len(blocks) - 1)
-    for index, block in enumerate(blocks):
+    first = 1 if starts_with_title(blocks) else 0  # a title line is not paragraph 1
+    for index, block in enumerate(blocks[first:], first):
         if _opens_body(block) and not DELIVERY_NOTE.match(block.text.strip()):
             return index
-    return 0
+    return first
 
 
 def _text_head(block: Block, size: int) -> str:

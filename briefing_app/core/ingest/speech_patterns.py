@@ -47,6 +47,13 @@ TRAILING_SALUTATION = re.compile(
     rf"^(.*?[.!?”\"’)])\s+((?:and\s+)?{TERM}(?:\s*,\s*{TERM})*\s*[,:])$", re.I
 )
 
+#: A closing that only thanks the room: "I thank you.", "Thank you, Mr. President.",
+#: "Thank you for your kind attention." ("Thank you for convening …" is prose).
+CLOSING = re.compile(
+    r"^(?:(?:I|We)\s+)?thank\s+you(?:\s+(?:very|so)\s+much|\s+all|\s+again"
+    rf"|\s*,?\s*(?:for\s+your\s+(?:kind\s+)?attention|{TERM}))*\s*[.!]?$",
+    re.I,
+)
 #: "Statement by …", "Remarks of …", "Address on behalf of …".
 STATEMENT_MARKER = re.compile(
     r"^(?:Opening|Closing|Keynote|Introductory|Welcome|Welcoming|Concluding|Joint|National)?\s*"

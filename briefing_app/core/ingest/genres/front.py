@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import metadata as md
+from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
 from briefing_app.core.ingest.genres.typed import FUNCTION_WORDS as _FUNCTION_WORDS
 from briefing_app.core.ingest.genres.typed import caps_title, garbled_date
@@ -217,6 +218,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
+    if p.NUMBERED_PARAGRAPH.match(line) or p.is_section_heading(line):
+        return False  # "1. The Working Group met …": the body after a title line
     last_word = previous.rstrip().rsplit(" ", 1)[-1].lower()
     return (
         previous.rstrip().endswith((",", "–", "-"))
