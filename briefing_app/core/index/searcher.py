@@ -7,8 +7,9 @@ a new generation. Repeated queries come from a small LRU cache.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from whoosh import query as Q
@@ -34,6 +35,7 @@ from briefing_app.core.index.state import latest_generation
 from briefing_app.core.index.symbols import split_symbols, with_documents
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
+from briefing_app.core.index.warmup import warm_steps
 from briefing_app.core.index.zerocopy import install as install_zero_copy
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
 from briefing_app.core.paths import DataHome
@@ -56,6 +58,8 @@ class SearchEngine:
         self.vocabulary = Vocabulary()
         self.pending: list[str] = []  # paths of an interrupted build
         self.builder: QueryBuilder | None = None
+        self._warm: Iterator[str] | None = None  # the warm-up of this searcher, under way
+        self._warmed = False
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
@@ -94,6 +98,28 @@ class SearchEngine:
         self._library_facets = None
         self._ranker = None
         self._tables = None
+        self._warm = None
+        self._warmed = False
+
+    def warm_up(self, seconds: float = 0.03) -> bool:
+        """Prepare the current searcher for about ``seconds`` (``warmup``); True while
+        more remains. The first call opens the index. Never needed for correctness:
+        a query only finds some of the work already done."""
+        searcher = self.searcher()  # a changed index drops the old warm-up (close())
+        if self._warmed:
+            return False
+        if self._warm is None:
+            self._warm = warm_steps(self)
+        deadline = time.monotonic() + seconds
+        for _step in self._warm:
+            if self._searcher is not searcher:  # reopened meanwhile: start again
+                return True
+            if time.monotonic() >= deadline:
+                return True
+        if self._searcher is not searcher:
+            return True
+        self._warm, self._warmed = None, True
+        return False
 
     # -- search -----------------------------------------------------------------
     def search(

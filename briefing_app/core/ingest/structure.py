@@ -226,16 +226,25 @@ class _NumberedBuilder:
         if not (unnumbered and self._in_body(index) and _short_title(text)):
             return False
         nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        # a run of short lines ("Allotment for 2025/26 $271,328,700") is text, not headings
-        return nxt is not None and not _short_title(nxt.text) and not is_table(nxt)
+        # a run of short lines ("Allotment for 2025/26 $271,328,700") is text, not
+        # headings; nor is a row label whose amount wrapped onto the next line
+        return (
+            nxt is not None
+            and not _short_title(nxt.text)
+            and not is_table(nxt)
+            and not _AMOUNT_LINE.match(nxt.text.strip())
+        )
 
     def _captions_table(self, index: int) -> bool:
         """Up to two short lines right above a table ("Vacancy rates",
-        "(Percentage)") are its caption."""
+        "(Percentage)") are its caption; never a row that ends on its amount
+        ("Recommendation … for 2026/27 $62,552,800")."""
         for ahead in (1, 2):
             if index + ahead >= len(self.blocks):
                 return False
             text = self.blocks[index + ahead - 1].text.strip()
+            if _ENDS_ON_AMOUNT.search(text):
+                return False
             table_next = is_table(self.blocks[index + ahead])
             caption = _short_title(text) or bool(_UNITS_LINE.match(text))
             if table_next and not caption:  # a long title line right above the table
@@ -362,7 +371,12 @@ class _NumberedBuilder:
 _TAIL_NUMERAL = re.compile(r"(?<=[.;:])\s+([IVX]{1,5})\.$")
 _ANNEX = re.compile(r"^Annex(?:\s+([IVXLC]{1,6}|\d{1,2}))?$")
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+([A-Z][a-z]+\s.*)$", re.S)
-_UNITS_LINE = re.compile(r"^\(.{2,80}\)$")  # "(Thousands of United States dollars)"
+#: "(Thousands of United States dollars)": words in brackets, not an amount
+_UNITS_LINE = re.compile(r"^\((?=[^)]*[A-Za-z]).{2,80}\)$")
+#: An amount alone: "($156,500)", "$62,552,800", "12 345.6" (a table row's value).
+_AMOUNT = r"\(?[$€£]?\s?\d[\d,. ]*\)?"
+_AMOUNT_LINE = re.compile(rf"^{_AMOUNT}$")
+_ENDS_ON_AMOUNT = re.compile(r"\s[$€£]\s?\d[\d,. ]*\)?$|\s\([$€£]\d[\d,. ]*\)$")
 _TABLE_NUMBER = re.compile(r"^Table\s+([\w.]+)", re.I)
 
 
