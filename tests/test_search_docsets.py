@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
+import struct
 from collections import Counter
 
 import pytest
 from whoosh import query as Q
 
 from briefing_app.core.index.facets import matching_docs
+from briefing_app.core.index.positions import _phrase_flags
 from briefing_app.core.index.query import filter_query
 from briefing_app.core.index.schema import FACET_FIELDS
 from briefing_app.core.library import Library
@@ -21,6 +24,9 @@ QUERIES = [
     "traf*",
     "trafficing~",
     '"illicit trafficking"',
+    '"small arms and light weapons"',
+    '"firearms, their parts and components"',
+    '"States, United States"',
     "order:5",
     "*",
 ]
@@ -125,3 +131,22 @@ def test_scores_are_whoosh_bm25f_over_every_match(library: Library, text: str) -
     assert [round(s, 6) for _, s in ours] == [round(s, 6) for _, s in theirs]
     cutoff = theirs[-1][1]  # equal scores at the cut may come in another order
     assert {d for d, s in ours if s > cutoff + 1e-9} == {d for d, s in theirs if s > cutoff + 1e-9}
+
+
+def _positions_value(positions: list[int]) -> bytes:
+    """A posting's positions as Whoosh encodes them (count, then pickled deltas)."""
+    deltas = [b - a for a, b in zip([0, *positions], positions, strict=False)]
+    return struct.pack("!I", len(deltas)) + pickle.dumps(deltas, 2)
+
+
+def test_phrase_check_per_document_with_and_without_the_stop_byte() -> None:
+    # Two documents; word 0 then word 1: adjacent in the first only.
+    values = [
+        [_positions_value([3, 9]), _positions_value([1])],
+        [_positions_value([4]), _positions_value([5])],
+    ]
+    assert _phrase_flags(values) == [True, False]
+    stripped = [[v[:-1] for v in per_word] for per_word in values]  # no pickle STOP byte
+    assert _phrase_flags(stripped) == [True, False]
+    repeated = [values[0], values[1], [_positions_value([5]), _positions_value([9])]]
+    assert _phrase_flags(repeated) == [True, False]  # positions 3, 4, 5 in the first

@@ -228,6 +228,14 @@ class Library:
         with reading():
             return self.engine.facets()
 
+    def warm_up(self, seconds: float = 0.03) -> bool:
+        """Open the index and prepare it for the first queries, for about ``seconds``
+        at a time; True while more remains (call again when idle)."""
+        if not self.is_built():
+            return False
+        with reading():
+            return self.engine.warm_up(seconds)
+
     def close(self) -> None:
         self.engine.close()
 

@@ -12,7 +12,7 @@ is ``bit_count()``, all in C. Queries this module cannot express exactly
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableSequence
 from itertools import compress, repeat
 from typing import Any
 
@@ -38,8 +38,8 @@ class DocSets:
         self._cache: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._cached_bytes = 0
         # Set by the scorer: decodes a scored field's term once for both uses
-        # (its frequencies, one byte per document, and so its bitset).
-        self.frequencies: Callable[[str, str], bytes | bytearray] | None = None
+        # (its postings with their frequencies, and so its bitset).
+        self.frequencies: Callable[[str, str], Iterable[int]] | None = None
 
     def _live(self) -> int:
         everything = (1 << self.size) - 1
@@ -74,7 +74,7 @@ class DocSets:
 
     def _decode(self, field: str, text: str | bytes) -> int:
         if self.frequencies is not None and field in SCORED_FIELDS and isinstance(text, str):
-            return self.from_flags(self.frequencies(field, text))
+            return self.from_ids(self.frequencies(field, text))
         flags = bytearray(self.size)
         for leaf, offset in self.reader.leaf_readers():
             if (field, text) in leaf:
@@ -160,6 +160,6 @@ def raw_ids(m: Any) -> list[int]:
     return out
 
 
-def set_all(target: bytearray, ids: Iterable[int], values: Iterable[int]) -> None:
+def set_all(target: MutableSequence[Any], ids: Iterable[int], values: Iterable[Any]) -> None:
     """``target[i] = v`` for each pair, in C (no Python call per item)."""
     deque(map(target.__setitem__, ids, values), maxlen=0)

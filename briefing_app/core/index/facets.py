@@ -4,9 +4,9 @@ Everything that does not depend on the query is computed once per index
 generation (``FacetTables``): each single-valued facet's column as a list,
 for facets with few values (kind, year, body, operative) one bitset per
 value, and for the multi-valued ``refs`` each reference's (few) document
-numbers. Counting the matches of a query (a bitset from ``docsets``) is then
+numbers, as parallel arrays. Counting the matches of a query (a bitset from ``docsets``) is then
 ``(matches & value).bit_count()`` per value, and for the many-valued facets
-(document, section) a ``Counter`` over the column filtered by
+(document, and the references) a ``Counter`` over the column filtered by
 ``itertools.compress``: C loops, no Python call per match.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from typing import Any
 
@@ -36,43 +37,89 @@ def matching_docs(searcher: Any, q: Q.Query, flt: Q.Query | None) -> list[int]:
 
 
 class FacetTables:
-    """The query-independent half of facet counting, for one reader."""
+    """The query-independent half of facet counting, for one reader.
+
+    Built one facet at a time (``steps``), so a warm-up can pause between facets;
+    ``count`` finishes whatever is left.
+    """
 
     def __init__(self, reader: Any, docsets: DocSets) -> None:
+        self.reader = reader
         self.docsets = docsets
         self.columns: dict[str, list[Any]] = {}
         self.value_bits: dict[str, dict[str, int]] = {}
+        self.refs = _RefTable()
+        self._steps = self._build()
+
+    def steps(self) -> Iterator[str]:
+        """Build the tables, yielding the name of each facet done (resumable)."""
+        return self._steps
+
+    def _build(self) -> Iterator[str]:
         for key, field in _COLUMN_FACETS:
-            values = _column_values(reader, field)
+            values = _column_values(self.reader, field)
             distinct = set(values) - {"", b""}
             if len(distinct) <= FEW_VALUES:
                 self.value_bits[key] = _value_bitsets(values, distinct)
             else:
                 self.columns[key] = values
-        self.refs = _ref_postings(reader, docsets)
+            yield key
+        if "refs" in self.reader.schema:
+            live = self.docsets.flags(self.docsets.live)
+            for leaf, offset in self.reader.leaf_readers():
+                self.refs.add_segment(leaf, offset, live)
+                yield "ref"
 
     def count(self, bits: int) -> dict[str, dict[str, int]]:
         """Counts per facet value over the documents in ``bits``, most frequent first."""
+        for _ in self._steps:
+            pass
         out: dict[str, dict[str, int]] = {key: {} for key in FACET_FIELDS}
         if not bits:
             return out
         for key, by_value in self.value_bits.items():
             counts = {v: (bits & b).bit_count() for v, b in by_value.items()}
-            ordered = sorted(
-                ((v, n) for v, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0])
-            )
-            out[key] = dict(ordered)
+            out[key] = _ordered((v, n) for v, n in counts.items() if n)
         flags = self.docsets.flags(bits)
-        if self.refs:  # a reference is on few passages: look its documents up
-            by_ref = [(r, sum(map(flags.__getitem__, ids))) for r, ids in self.refs.items()]
-            out["ref"] = dict(sorted((c for c in by_ref if c[1]), key=lambda c: (-c[1], c[0])))
-        if self.columns:
-            for key, values in self.columns.items():
-                found: Counter[str | bytes] = Counter(compress(values, flags))
-                found.pop("", None)
-                found.pop(b"", None)
-                out[key] = {_str(v): n for v, n in found.most_common()}
+        if self.refs.names:
+            out["ref"] = self.refs.count(flags)
+        for key, values in self.columns.items():
+            found: Counter[str | bytes] = Counter(compress(values, flags))
+            found.pop("", None)
+            found.pop(b"", None)
+            out[key] = {_str(v): n for v, n in found.most_common()}
         return out
+
+
+class _RefTable:
+    """Each reference's (few) live passages, as two parallel arrays for C-loop counting."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._ordinal: dict[str, int] = {}
+        self.docs: array[int] = array("I")  # document numbers
+        self.ords: array[int] = array("I")  # the reference of each entry
+
+    def add_segment(self, leaf: Any, offset: int, live: bytes) -> None:
+        for btext in leaf.lexicon("refs"):
+            found = map(offset.__add__, raw_ids(leaf.postings("refs", btext)))
+            kept = [d for d in found if live[d]]
+            if kept:
+                name = _str(btext)
+                k = self._ordinal.setdefault(name, len(self.names))
+                if k == len(self.names):
+                    self.names.append(name)
+                self.docs.extend(kept)
+                self.ords.extend(repeat(k, len(kept)))
+
+    def count(self, flags: bytes) -> dict[str, int]:
+        found = Counter(compress(self.ords, map(flags.__getitem__, self.docs)))
+        return _ordered((self.names[k], n) for k, n in found.items())
+
+
+def _ordered(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Most frequent first, ties by value."""
+    return dict(sorted(pairs, key=lambda kv: (-kv[1], kv[0])))
 
 
 def _column_values(reader: Any, field: str) -> list[Any]:
@@ -94,19 +141,6 @@ def _column_values(reader: Any, field: str) -> list[Any]:
             values = list(map(data.__getitem__, map(slice, [0, *ends[:-1]], ends)))
         out.extend(map(canonical.setdefault, values, values))
     return out
-
-
-def _ref_postings(reader: Any, docsets: DocSets) -> dict[str, array[int]]:
-    """Live document numbers per reference (multi-valued), from each segment's lexicon."""
-    if "refs" not in reader.schema:
-        return {}
-    ids: dict[str, array[int]] = {}
-    live = docsets.flags(docsets.live)
-    for leaf, offset in reader.leaf_readers():
-        for btext in leaf.lexicon("refs"):
-            found = map(offset.__add__, raw_ids(leaf.postings("refs", btext)))
-            ids.setdefault(_str(btext), array("I")).extend(d for d in found if live[d])
-    return {ref: found for ref, found in ids.items() if found}
 
 
 def _value_bitsets(values: list[Any], distinct: set[Any]) -> dict[str, int]:

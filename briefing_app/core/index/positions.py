@@ -10,29 +10,54 @@ cached per index generation by ``docsets``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress
-from pickle import loads
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
+from pickle import UnpicklingError, loads
 from typing import Any
 
 _INT_SIZE = 4  # the term count before the pickled position deltas
+_AFTER_COUNT = itemgetter(slice(_INT_SIZE, None))
 
 
 def phrase_docs(reader: Any, field: str, words: list[str], candidates: bytes) -> list[int]:
-    """Document numbers among ``candidates`` (one flag byte per document) with the phrase."""
+    """Document numbers among ``candidates`` (one flag byte per document) with the phrase.
+
+    ``candidates`` hold only documents with every word, so each word's postings,
+    cut to the candidates, list the same documents in the same order.
+    """
     found: list[int] = []
+    distinct = list(dict.fromkeys(words))
     for leaf, offset in reader.leaf_readers():
-        encoded: list[dict[int, bytes]] = []
-        for word in dict.fromkeys(words):
-            if (field, word) not in leaf:
-                break
-            encoded.append(_values(raw_matcher(leaf.postings(field, word)), offset, candidates))
-        else:
-            by_word = dict(zip(dict.fromkeys(words), encoded, strict=True))
-            common = set.intersection(*(set(e) for e in encoded))
-            for docnum in sorted(common):
-                if _holds([_positions(by_word[w][docnum]) for w in words]):
-                    found.append(docnum + offset)
+        if not all((field, w) in leaf for w in distinct):
+            continue
+        picked = [_values(leaf.postings(field, w), offset, candidates) for w in distinct]
+        docs = picked[0][0]
+        by_word = {w: values for w, (_ids, values) in zip(distinct, picked, strict=True)}
+        if any(ids != docs for ids, _values_ in picked):  # not the promised candidates
+            docs = sorted(set.intersection(*(set(ids) for ids, _ in picked)))
+            lookups = [dict(zip(ids, vs, strict=True)) for ids, vs in picked]
+            by_word = {
+                w: list(map(v.__getitem__, docs)) for w, v in zip(distinct, lookups, strict=True)
+            }
+        hits = _phrase_flags([by_word[w] for w in words])
+        found.extend(compress(map(offset.__add__, docs) if offset else docs, hits))
     return found
+
+
+def _phrase_flags(values: list[list[bytes]]) -> list[bool]:
+    """Per document: does some position of word 0 start the whole phrase?
+
+    Word ``i``'s positions shifted back by ``i`` must meet word 0's: a set
+    intersection per document, built from nested ``map`` calls (C loops, no
+    Python frame per document).
+    """
+    try:
+        decoded = [map(accumulate, map(loads, map(_AFTER_COUNT, vs))) for vs in values]
+        first = map(set, decoded[0])
+        shifted = [map(map, repeat((-i).__add__), d) for i, d in enumerate(decoded[1:], 1)]
+        return list(map(bool, map(set.intersection, first, *shifted)))
+    except (UnpicklingError, EOFError, ValueError):  # an unusual encoding: one at a time
+        return [_holds([_positions(v) for v in per_doc]) for per_doc in zip(*values, strict=True)]
 
 
 def raw_matcher(m: Any) -> Any:
@@ -67,9 +92,10 @@ def blocks(m: Any) -> Iterator[Sequence[int]]:
         m._next_block()
 
 
-def _values(m: Any, offset: int, candidates: bytes) -> dict[int, bytes]:
-    """docnum (in the segment) -> encoded positions, for candidate documents only."""
-    out: dict[int, bytes] = {}
+def _values(m: Any, offset: int, candidates: bytes) -> tuple[list[int], list[bytes]]:
+    """(docnums in the segment, their encoded positions) of the candidate documents."""
+    ids_out: list[int] = []
+    values_out: list[bytes] = []
     pick = candidates.__getitem__
     m = raw_matcher(m)
     for ids in blocks(m):
@@ -78,9 +104,10 @@ def _values(m: Any, offset: int, candidates: bytes) -> dict[int, bytes]:
             values = m._values
         else:
             values = [m.value()]
-        wanted = map(pick, map(offset.__add__, ids)) if offset else map(pick, ids)
-        out.update(compress(zip(ids, values, strict=False), wanted))
-    return out
+        wanted = bytes(map(pick, map(offset.__add__, ids) if offset else ids))
+        ids_out.extend(compress(ids, wanted))
+        values_out.extend(compress(values, wanted))
+    return ids_out, values_out
 
 
 def _positions(value: bytes) -> set[int]:

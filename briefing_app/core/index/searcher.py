@@ -7,8 +7,9 @@ a new generation. Repeated queries come from a small LRU cache.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from whoosh import query as Q
@@ -20,6 +21,7 @@ from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
 from briefing_app.core.index.generation import open_current
+from briefing_app.core.index.pinpoints import split_pinpoints, with_units
 from briefing_app.core.index.query import (
     QueryBuilder,
     corrected_query,
@@ -34,6 +36,7 @@ from briefing_app.core.index.state import latest_generation
 from briefing_app.core.index.symbols import split_symbols, with_documents
 from briefing_app.core.index.thesaurus import load_thesaurus
 from briefing_app.core.index.vocabulary import Vocabulary
+from briefing_app.core.index.warmup import warm_steps
 from briefing_app.core.index.zerocopy import install as install_zero_copy
 from briefing_app.core.models import DocumentMeta, Hit, SearchResult, Segment
 from briefing_app.core.paths import DataHome
@@ -56,6 +59,8 @@ class SearchEngine:
         self.vocabulary = Vocabulary()
         self.pending: list[str] = []  # paths of an interrupted build
         self.builder: QueryBuilder | None = None
+        self._warm: Iterator[str] | None = None  # the warm-up of this searcher, under way
+        self._warmed = False
 
     # -- lifetime ---------------------------------------------------------------
     def exists(self) -> bool:
@@ -94,6 +99,28 @@ class SearchEngine:
         self._library_facets = None
         self._ranker = None
         self._tables = None
+        self._warm = None
+        self._warmed = False
+
+    def warm_up(self, seconds: float = 0.03) -> bool:
+        """Prepare the current searcher for about ``seconds`` (``warmup``); True while
+        more remains. The first call opens the index. Never needed for correctness:
+        a query only finds some of the work already done."""
+        searcher = self.searcher()  # a changed index drops the old warm-up (close())
+        if self._warmed:
+            return False
+        if self._warm is None:
+            self._warm = warm_steps(self)
+        deadline = time.monotonic() + seconds
+        for _step in self._warm:
+            if self._searcher is not searcher:  # reopened meanwhile: start again
+                return True
+            if time.monotonic() >= deadline:
+                return True
+        if self._searcher is not searcher:
+            return True
+        self._warm, self._warmed = None, True
+        return False
 
     # -- search -----------------------------------------------------------------
     def search(
@@ -112,9 +139,11 @@ class SearchEngine:
             return self._cache[key]
         assert self.builder is not None
         documents = self.catalog.documents.values()
-        words, named = split_symbols(text, documents)
+        words, units = split_pinpoints(text, documents)  # "80/34 para 5"
+        words, named = split_symbols(words, documents)
         words, unit_filters, of_kind = split_document_kinds(words, filters, documents)
         flt = with_documents(with_documents(filter_query(unit_filters), named), of_kind)
+        flt = with_units(flt, units)
         blank = words.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(words, searcher.reader())
         ranker = self.ranker()

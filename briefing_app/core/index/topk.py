@@ -3,8 +3,10 @@
 Whoosh scores a match with several Python calls per posting, which is why a
 broad AND once had to stop after a budget of matches. Here the matches are a
 bitset (``docsets``), and each query term keeps, per index generation, its
-term frequencies as one byte per document. The frequencies and lengths of the
-matching documents are picked with ``itertools.compress``; a term's score
+postings as two compact arrays: document numbers, and (frequency << 8 | length
+byte) per posting. The keys of the matching documents are picked with
+``itertools.compress`` (over the postings when every match holds the term, as
+in an AND; over a dense copy otherwise); a term's score
 depends only on (frequency, length byte), so it comes from a small memo table
 (``dict.__getitem__`` through ``map``). Scores are exactly Whoosh's BM25F
 (same idf, average length and length bytes): the top hits are those Whoosh
@@ -17,11 +19,10 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import OrderedDict
-from functools import reduce
 from heapq import nlargest
 from itertools import compress
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
@@ -31,8 +32,11 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from briefing_app.core.index.docsets import DocSets, set_all
 from briefing_app.core.index.positions import blocks, raw_matcher
 
-#: Score keys kept, in bytes (two bytes per document per term).
+#: Postings kept, in bytes (six bytes per posting: document number and score key).
 TF_CACHE_BYTES = 40 * 1024 * 1024
+#: Dense copies (two bytes per document) of terms scored where not every candidate
+#: has them (OR, a word in text or heading), kept in bytes.
+DENSE_CACHE_BYTES = 16 * 1024 * 1024
 B, K1 = 0.75, 1.2
 
 
@@ -52,7 +56,16 @@ class _Memo(dict):
         return score
 
 
-_Keys = tuple["array[int]", dict[float, _Memo]]
+class _Postings(NamedTuple):
+    """One term's live and deleted postings, in document order."""
+
+    ids: array[int]  # document numbers
+    keys: array[int]  # frequency << 8 | length byte, per posting
+    memos: dict[float, _Memo]  # by boost
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.ids) * self.ids.itemsize + len(self.keys) * self.keys.itemsize
 
 
 class Scorer:
@@ -62,11 +75,12 @@ class Scorer:
         self.searcher = searcher
         self.docsets = docsets
         self._lengths: dict[str, bytes] = {}
-        self._tf: OrderedDict[tuple[str, str], tuple[array[int], dict[float, _Memo]]] = (
-            OrderedDict()
-        )
+        self._tf: OrderedDict[tuple[str, str], _Postings] = OrderedDict()
         self._tf_bytes = 0
-        docsets.frequencies = self._frequencies
+        self._dense: OrderedDict[tuple[str, str], array[int]] = OrderedDict()
+        self._bits = 0  # the candidates of the query being scored
+        self._rank: array[int] | None = None  # their positions, when needed
+        docsets.frequencies = self._posting_ids
 
     def supports(self, q: Q.Query) -> bool:
         """Can this query tree be scored here (terms, AND, OR, NOT only)?"""
@@ -84,6 +98,7 @@ class Scorer:
             return []
         flags = self.docsets.flags(bits)
         ids = list(compress(range(self.docsets.size), flags))
+        self._bits, self._rank = bits, None
         scores = self._scores(q, flags, len(ids), 1.0) or [0.0] * len(ids)
         if len(scores) > limit:  # a threshold first: no tuple per candidate
             cut = nlargest(limit, scores)[-1]
@@ -101,23 +116,71 @@ class Scorer:
         if isinstance(q, Q.AndNot):
             return self._scores(q.a, flags, n, boost)
         if isinstance(q, Q.And | Q.Or | Q.AndMaybe):
-            parts = [p for p in (self._scores(c, flags, n, boost) for c in q.children()) if p]
-            return reduce(_add_lists, parts) if parts else None
+            # Children's scores added in order, as Whoosh's sum; a term on few of
+            # the candidates is added only where it occurs (0.0 elsewhere: exact).
+            total: list[float] | None = None
+            for c in q.children():
+                if self._is_sparse(c, n):
+                    total = total or [0.0] * n
+                    self._add_sparse(total, c, flags, boost)  # type: ignore[arg-type]
+                    continue
+                part = self._scores(c, flags, n, boost)
+                if part:
+                    total = part if total is None else _add_lists(total, part)
+            return total
         if isinstance(q, Q.Not):  # Whoosh's InverseMatcher scores every document 1.0
             return [boost] * n
         return None  # Every, NullQuery: no score of their own
 
     def _term(self, q: Q.Term, flags: bytes, boost: float) -> list[float]:
         field, text = q.fieldname, q.text
-        if field not in self.searcher.schema or not self.searcher.schema[field].scorable:
-            # Whoosh scores these by their weight, 1
+        if not self._scorable(q):  # Whoosh scores these by their weight, 1
             present = compress(self.docsets.flags(self.docsets.term(field, text)), flags)
             return list(map(boost.__mul__, present))
-        keys, memos = self._keys(field, str(text))
-        memo = memos.get(boost)
-        if memo is None:
-            memo = memos[boost] = _Memo(memos[1.0].idf * boost, memos[1.0].avgfl)
-        return list(map(memo.__getitem__, compress(keys, flags)))
+        memo = _memo(self.postings(field, str(text)), boost)
+        return list(map(memo.__getitem__, self._candidate_keys(field, str(text), flags)))
+
+    def _scorable(self, q: Q.Query) -> bool:
+        schema = self.searcher.schema
+        return isinstance(q, Q.Term) and q.fieldname in schema and schema[q.fieldname].scorable
+
+    def _is_sparse(self, q: Q.Query, n: int) -> bool:
+        """A scored term on some candidates only, with fewer postings than candidates."""
+        if not self._scorable(q):
+            return False
+        field, text = q.fieldname, str(q.text)  # type: ignore[attr-defined]
+        if not self._bits & ~self.docsets.term(field, text):
+            return False  # on every candidate: ``_term`` picks its keys directly
+        return len(self.postings(field, text).ids) < n
+
+    def _add_sparse(self, total: list[float], q: Q.Term, flags: bytes, boost: float) -> None:
+        """``total[i] += score`` for each candidate ``i`` holding the term (C loops)."""
+        postings = self.postings(q.fieldname, str(q.text))
+        memo = _memo(postings, boost * q.boost)
+        wanted = bytes(map(flags.__getitem__, postings.ids))
+        if self._rank is None:  # docnum -> index among the candidates
+            self._rank = array("I", bytes(4 * self.docsets.size))
+            set_all(self._rank, compress(range(self.docsets.size), flags), range(len(total)))
+        where = list(map(self._rank.__getitem__, compress(postings.ids, wanted)))
+        scores = map(memo.__getitem__, compress(postings.keys, wanted))
+        set_all(total, where, map(add, map(total.__getitem__, where), scores))
+
+    def _candidate_keys(self, field: str, text: str, flags: bytes) -> Any:
+        """The term's score key of every candidate (0 where absent), in docnum order."""
+        postings = self.postings(field, text)
+        if not self._bits & ~self.docsets.term(field, text):  # every candidate has the term
+            return compress(postings.keys, map(flags.__getitem__, postings.ids))
+        key = (field, text)
+        dense = self._dense.get(key)
+        if dense is None:
+            dense = array("H", bytes(2 * self.docsets.size))
+            set_all(dense, postings.ids, postings.keys)
+            self._dense[key] = dense
+            while len(self._dense) * len(dense) * 2 > DENSE_CACHE_BYTES and len(self._dense) > 1:
+                self._dense.popitem(last=False)
+        else:
+            self._dense.move_to_end(key)
+        return compress(dense, flags)
 
     # -- per-generation tables -------------------------------------------------------
     def lengths(self, field: str) -> bytes:
@@ -129,33 +192,43 @@ class Scorer:
             )
         return found
 
-    def _keys(self, field: str, text: str) -> _Keys:
-        """(frequency << 8 | length byte) per document, and the term's score memos."""
+    def postings(self, field: str, text: str) -> _Postings:
+        """The term's postings and score memos (decoded once, then from the LRU)."""
         key = (field, text)
         found = self._tf.get(key)
         if found is not None:
             self._tf.move_to_end(key)
             return found
-        self._frequencies(field, text)
-        return self._tf[key]
-
-    def _frequencies(self, field: str, text: str) -> bytearray:
-        """Decode a term's postings once: cache its score keys, return its frequencies."""
-        tf = bytearray(self.docsets.size)
+        ids, tfs = array("I"), bytearray()
         for leaf, offset in self.searcher.reader().leaf_readers():
             if (field, text) in leaf:
-                _fill(tf, leaf.postings(field, text), offset)
-        key = (field, text)
-        keys = array("H", bytes(_interleave(self.lengths(field), tf)))
+                _collect(ids, tfs, leaf.postings(field, text), offset)
+        lengths = self.lengths(field)
+        keys = array("H", bytes(_interleave(bytes(map(lengths.__getitem__, ids)), tfs)))
         if sys.byteorder == "big":
             keys.byteswap()
         memo = _Memo(self.searcher.idf(field, text), self.searcher.avg_field_length(field) or 1)
-        self._tf[key] = (keys, {1.0: memo})
-        self._tf_bytes += len(keys) * 2
+        found = self._tf[key] = _Postings(ids, keys, {1.0: memo})
+        self._tf_bytes += found.nbytes
         while self._tf_bytes > TF_CACHE_BYTES and len(self._tf) > 1:
-            _, (old, _memos) = self._tf.popitem(last=False)
-            self._tf_bytes -= len(old) * 2
-        return tf
+            _, old = self._tf.popitem(last=False)
+            self._tf_bytes -= old.nbytes
+        return found
+
+    def cached_bytes(self) -> int:
+        return self._tf_bytes
+
+    def _posting_ids(self, field: str, text: str) -> array[int]:
+        """For ``docsets``: a scored term's documents, from the same single decoding."""
+        return self.postings(field, text).ids
+
+
+def _memo(postings: _Postings, boost: float) -> _Memo:
+    memo = postings.memos.get(boost)
+    if memo is None:
+        base = postings.memos[1.0]
+        memo = postings.memos[boost] = _Memo(base.idf * boost, base.avgfl)
+    return memo
 
 
 def _add_lists(a: list[float], b: list[float]) -> list[float]:
@@ -170,9 +243,9 @@ def _interleave(low: bytes, high: bytearray) -> bytearray:
     return out
 
 
-def _fill(tf: bytearray, postings: Any, offset: int) -> None:
-    """Term frequencies of one segment's postings into ``tf`` (capped at 255)."""
-    for ids in blocks(postings):
+def _collect(ids: array[int], tfs: bytearray, postings: Any, offset: int) -> None:
+    """Append one segment's postings: document numbers and frequencies (capped at 255)."""
+    for block in blocks(postings):
         m = raw_matcher(postings)
         if hasattr(m, "_read_weights"):
             m._read_weights()
@@ -181,7 +254,8 @@ def _fill(tf: bytearray, postings: Any, offset: int) -> None:
             weights = [m.weight()]
         if max(weights) > 255:
             weights = [min(255.0, w) for w in weights]
-        set_all(tf, map(offset.__add__, ids) if offset else ids, map(int, weights))
+        ids.extend(map(offset.__add__, block) if offset else block)
+        tfs.extend(map(int, weights[: len(block)]))
 
 
 def _length_bytes(leaf: Any, field: str) -> bytes:
