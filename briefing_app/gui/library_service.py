@@ -80,6 +80,7 @@ class LibraryService(QObject):
         """Start a search; returns its generation. Empty queries clear the results."""
         self._generation += 1
         generation = self._generation
+        self._facet_timer.stop()  # typing went on: no facet count may queue ahead of this
         filters = dict(filters or {})
         self.last_query = (query, filters)
         if not query.strip() and not filters:
