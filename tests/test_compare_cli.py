@@ -61,6 +61,19 @@ def test_compare_text_output_marks_words(
     assert "deleted" in out.splitlines()[0]
 
 
+def test_compare_text_output_has_no_space_before_punctuation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = "# Elections\n\nThe General Assembly,\n\n"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(head + "1. Calls for elections, and open (public) debate;\n", "utf-8")
+    new.write_text(head + "1. Calls for elections held fairly, and open (free) debate;\n", "utf-8")
+    assert main(["compare", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "Calls for elections {+held fairly+}, and open ([-public-] {+free+}) debate;" in out
+    assert " ," not in out and "( " not in out and " )" not in out
+
+
 def test_compare_refuses_unknown_versions(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "no-such-doc", "neither-this"]) == 1
     last = capsys.readouterr().err.strip().splitlines()[-1]

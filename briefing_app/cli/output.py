@@ -47,6 +47,13 @@ def terminal_snippet(hit: Hit) -> str:
 
 
 def marked_diff(ops: list[dict[str, str]]) -> str:
-    """A word diff for the terminal: [-deleted-] and {+inserted+}, like wdiff."""
+    """A word diff for the terminal: [-deleted-] and {+inserted+}, like wdiff,
+    spaced as the text is ("{+fair+}," with no space before the comma)."""
+    from briefing_app.core.compare.model import spaced_runs
+
     marks = {"delete": "[-{}-]", "insert": "{{+{}+}}"}
-    return " ".join(marks.get(op["op"], "{}").format(op["text"]) for op in ops)
+    out = []
+    for op, text in spaced_runs(ops):
+        word = text.lstrip(" ")
+        out.append(text[: len(text) - len(word)] + marks.get(op, "{}").format(word))
+    return "".join(out)

@@ -118,6 +118,7 @@ class LibraryService(QObject):
         self._last_search = time.monotonic()
         self._generation += 1
         generation = self._generation
+        self._facet_timer.stop()  # typing went on: no facet count may queue ahead of this
         filters = dict(filters or {})
         self.last_query = (query, filters)
         if not query.strip() and not filters:

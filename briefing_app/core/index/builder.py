@@ -63,6 +63,7 @@ BATCH_GROWTH = 2.0
 #: in memory (~5 MB per MB of speeches).
 BATCH_BYTES = 32 << 20
 
+
 def build(
     home: DataHome,
     paths: Iterable[os.PathLike[str] | str] = (),
@@ -240,8 +241,8 @@ class _Session:
         self.catalog.documents.pop(doc_id, None)
 
     def add(self, prepared: Prepared, size: int) -> None:
-        for fields in prepared.fields:
-            self.writer.add_document(**fields)
+        for packed in prepared.packed:
+            self.writer.add_packed(packed)
         self.vocabulary.counts.update(prepared.words)
         self.pending_bytes += size
         self.pending_files += 1
@@ -353,11 +354,11 @@ def _file_one(session: _Session, job: Job, result: Prepared | str, report: Index
         entry.reason = result
         report.skipped.append(Skipped(str(job.source.path), result))
         return
-    meta = result.doc.meta
+    meta = result.meta
     meta.content_hash = job.content_hash
     meta.source = meta.source or str(job.source.path)
     entry.doc_id = meta.doc_id
     catalog.documents[meta.doc_id] = meta
     session.add(result, job.stat.st_size)
     report.indexed.append(meta.doc_id)
-    report.segments += len(result.fields)
+    report.segments += len(result.packed)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.core.index.analysis import text_postings
+from briefing_app.core.index.packing import Packed, pack
 from briefing_app.core.index.schema import PATH_SEPARATOR
 from briefing_app.core.index.sources import Source
 from briefing_app.core.index.vocabulary import word_counts
 from briefing_app.core.ingest import IngestError, Manifest, ingest_file
-from briefing_app.core.models import SECTION_SEPARATOR, IngestedDocument, Segment
+from briefing_app.core.models import SECTION_SEPARATOR, DocumentMeta, IngestedDocument, Segment
 
 #: Below this many bytes to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4 << 20
@@ -71,10 +72,14 @@ def segment_fields(segment: Segment, meta: Any) -> dict[str, Any]:
 
 @dataclass
 class Prepared:
-    """A document made ready for the writer: everything but the Whoosh calls."""
+    """A document made ready for the writer: everything but filing its postings.
 
-    doc: IngestedDocument
-    fields: list[dict[str, Any]]
+    Only what the writing process needs crosses the process boundary: the
+    metadata, the packed Whoosh documents and the word counts.
+    """
+
+    meta: DocumentMeta
+    packed: list[Packed]
     words: Counter[str]
 
 
@@ -97,11 +102,19 @@ def _ingest(job: IngestArgs) -> Prepared | str:
     doc.meta.doc_id = doc_id
     for segment in doc.segments:
         segment.doc_id = doc_id
-    fields = [segment_fields(segment, doc.meta) for segment in doc.segments]
-    for record in fields:  # analyse here, in the worker: the writer only files postings
-        record["_stored_text"] = record["text"]
-        record["text"] = text_postings(record["text"])
-    return Prepared(doc, fields, word_counts(s.text for s in doc.segments))
+    return Prepared(doc.meta, [_packed(s, doc.meta) for s in doc.segments], _words(doc))
+
+
+def _packed(segment: Segment, meta: DocumentMeta) -> Packed:
+    """The segment's Whoosh document, analysed here, in the worker (``packing.py``)."""
+    record = segment_fields(segment, meta)
+    record["_stored_text"] = record["text"]
+    record["text"] = text_postings(record["text"])
+    return pack(record)
+
+
+def _words(doc: IngestedDocument) -> Counter[str]:
+    return word_counts(s.text for s in doc.segments)
 
 
 def ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:

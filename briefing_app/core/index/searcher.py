@@ -21,6 +21,7 @@ from briefing_app.core.index.docsets import DocSets
 from briefing_app.core.index.facets import FacetTables
 from briefing_app.core.index.fastmatch import install as install_fast_skip
 from briefing_app.core.index.generation import open_current
+from briefing_app.core.index.pinpoints import split_pinpoints, with_units
 from briefing_app.core.index.query import (
     QueryBuilder,
     corrected_query,
@@ -138,9 +139,11 @@ class SearchEngine:
             return self._cache[key]
         assert self.builder is not None
         documents = self.catalog.documents.values()
-        words, named = split_symbols(text, documents)
+        words, units = split_pinpoints(text, documents)  # "80/34 para 5"
+        words, named = split_symbols(words, documents)
         words, unit_filters, of_kind = split_document_kinds(words, filters, documents)
         flt = with_documents(with_documents(filter_query(unit_filters), named), of_kind)
+        flt = with_units(flt, units)
         blank = words.strip() in ("", "*")
         q = Q.Every() if blank else self.builder.build(words, searcher.reader())
         ranker = self.ranker()

@@ -19,8 +19,12 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
+from whoosh.codec.whoosh3 import STORED_COLUMN
+from whoosh.columns import VarBytesColumn
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
+
+from briefing_app.core.index.packing import Packed
 
 #: Postings kept per term: docnums, weights, the value bytes end to end and
 #: where each ends (~16 bytes a posting instead of ~130 for a tuple).
@@ -50,6 +54,23 @@ class GroupedPool:
         if vbytes:
             values += vbytes
         entry[3].append(len(values))
+
+    def add_many(self, docnum: int, postings: list[Any]) -> None:
+        """``add`` for each ((field, term), weight, value) of one document."""
+        terms = self.terms
+        for key, weight, vbytes in postings:
+            entry = terms.get(key)
+            if entry is None:
+                entry = terms[key] = (array("i"), array("f"), bytearray(), array("I"))
+                self.fieldnames.add(key[0])
+            elif entry[0][-1] >= docnum:
+                self.unsorted = True
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            values = entry[2]
+            if vbytes:
+                values += vbytes
+            entry[3].append(len(values))
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         for key in sorted(self.terms):
@@ -112,10 +133,34 @@ class FastSegmentWriter(SegmentWriter):
 
         perdoc.add_field = add_field
 
+    def add_packed(self, packed: Packed) -> None:
+        """``add_document`` for a document analysed in a worker (``packing.py``)."""
+        self._check_state()
+        perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        perdoc.start_doc(docnum)
+        self.pool.add_many(docnum, packed.postings)
+        for fieldname, length, cv in packed.fields:
+            field = schema[fieldname]
+            if length:
+                perdoc.add_field(fieldname, field, None, length)  # the length column
+            if cv is not None:
+                perdoc.add_column_value(fieldname, field.column_type, cv)
+        if packed.stored is not None:
+            if not perdoc._has_column("_stored"):
+                perdoc._create_column("_stored", STORED_COLUMN)
+            # Already pickled and compressed: straight to the bytes under both wrappers.
+            VarBytesColumn.Writer.add(perdoc._get_column("_stored")._child, docnum, packed.stored)
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
-        postings = self.pool.iter_postings()
-        self.fieldwriter.add_postings(self.schema, self._lengths, postings)
+        if self.pool.unsorted:  # not expected: Whoosh's own loop sorts it out
+            postings = self.pool.iter_postings()
+            self.fieldwriter.add_postings(self.schema, self._lengths, postings)
+        else:
+            write_postings(self.fieldwriter, self.schema, self.pool, self._lengths)
         self.fieldwriter.close()
 
     #: Called as ``before_toc(segments, generation)`` once the segment files are
@@ -132,3 +177,47 @@ class FastSegmentWriter(SegmentWriter):
         TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
         crash_point("after-index-commit")
         clean_files(self.storage, self.indexname, self.generation, segments)
+
+
+def write_postings(fieldwriter: Any, schema: Any, pool: GroupedPool, lengths: _Lengths) -> None:
+    """``FieldWriter.add_postings`` a block at a time instead of a posting at a time.
+
+    Fills the Whoosh 3 postings writer's block buffers with what its
+    ``add_posting`` would have put there (ids, weights, non-empty values,
+    min/max length, max weight) and lets it write each block: same bytes.
+    """
+    lastfield = None
+    dfl: Any = None
+    for key in sorted(pool.terms):
+        fieldname, btext = key
+        if fieldname != lastfield:
+            if lastfield is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            dfl = lengths.doc_field_length_reader(fieldname)
+            lastfield = fieldname
+        docs, weights, joined, ends = pool.terms[key]
+        data = bytes(joined)
+        fieldwriter.start_term(btext)
+        writer = fieldwriter._postwriter
+        count, limit = len(docs), writer._blocklimit
+        for start in range(0, count, limit):
+            stop = min(count, start + limit)
+            if start:  # add_posting writes a full block when the next posting arrives
+                writer._write_block()
+            ids = array("I", docs[start:stop])
+            block_weights = weights[start:stop]
+            first = ends[start - 1] if start else 0
+            cuts = ends[start:stop]
+            writer._ids, writer._weights = ids, block_weights
+            writer._values = [
+                data[a:b] for a, b in zip((first, *cuts), cuts, strict=False) if b > a
+            ]
+            found = [n for n in map(dfl, ids) if n]
+            writer._minlength = min(found) if found else None
+            writer._maxlength = max(found) if found else 0
+            heaviest = max(block_weights)
+            writer._maxweight = heaviest if heaviest > 0 else 0
+        fieldwriter.finish_term()  # writes the last block
+    if lastfield is not None:
+        fieldwriter.finish_field()

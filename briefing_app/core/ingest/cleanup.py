@@ -35,7 +35,8 @@ class Block:
 @dataclass
 class CleanText:
     blocks: list[Block]
-    footnotes: dict[str, str] = field(default_factory=dict)  # marker digits -> text
+    #: (marker digits, text) in document order: an annex may number its notes from 1 again
+    footnotes: list[tuple[str, str]] = field(default_factory=list)
     removed_lines: int = 0
     #: Running heads of verbatim records removed from the body ("A/70/PV.15
     #: 28/09/2015"): furniture in the text, but the record's symbol and date.
@@ -60,7 +61,7 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
     pages = text.split("\f")
     furniture = _running_furniture(pages)
     blocks: list[Block] = []
-    footnotes: dict[str, str] = {}
+    footnotes: list[tuple[str, str]] = []
     removed = 0
     record_heads: list[str] = []
     for page_no, page in enumerate(pages, 1):
@@ -77,7 +78,7 @@ def clean(text: str, *, hard_wrapped: bool = True, laid_out: bool = False) -> Cl
             footnote = p.FOOTNOTE_LINE.match(line) if not current else None
             if footnote:
                 marker = footnote.group(1).translate(p.FROM_SUPERSCRIPT)
-                footnotes[marker] = footnote.group(2).strip()
+                footnotes.append((marker, footnote.group(2).strip()))
                 removed += 1
                 continue
             if line.strip():

@@ -11,10 +11,11 @@ from briefing_app.core.ingest import metadata as md
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import clean
 from briefing_app.core.ingest.errors import IngestError
+from briefing_app.core.ingest.footnotes import attach_footnotes
 from briefing_app.core.ingest.genres import Recognised, recognise
 from briefing_app.core.ingest.genres.front import read_front
 from briefing_app.core.ingest.manifest import MANIFEST_FIELDS, Manifest
-from briefing_app.core.ingest.markup import footnote_marks, strip_markup
+from briefing_app.core.ingest.markup import strip_markup
 from briefing_app.core.ingest.readers import SUPPORTED_SUFFIXES, read_document
 from briefing_app.core.ingest.safety import MAX_FILE_BYTES
 from briefing_app.core.ingest.slides import (
@@ -79,11 +80,11 @@ def ingest_file(
     structure = recognised.structure
     if not structure.segments:
         raise IngestError("no paragraphs found")
-    footnotes = dict(cleaned.footnotes)
+    notes = list(cleaned.footnotes)
     for note in raw.footnotes:
         marker, _, text = note.partition(" ")
-        footnotes[marker.translate(p.FROM_SUPERSCRIPT)] = text
-    _attach_footnotes(structure.segments, footnotes)
+        notes.append((marker.translate(p.FROM_SUPERSCRIPT), text))
+    attach_footnotes(structure.segments, list(dict.fromkeys(notes)))  # each note once
     _unique_ids(structure.segments)
     meta = _metadata(path, doc_id, recognised, entry, cleaned.record_heads[:1])
     meta.content_hash = content_hash or file_hash(path)
@@ -104,28 +105,6 @@ def _unique_ids(segments: list[Segment]) -> None:
             scope = segment.scope
             segment.scope = f"{scope}.{segment.order}" if scope else f"u{segment.order}"
         seen.add(segment.segment_id)
-
-
-def _attach_footnotes(segments: list[Segment], footnotes: dict[str, str]) -> None:
-    used: set[str] = set()
-    for segment in segments:
-        for marker in footnote_marks(segment.display):
-            if marker in footnotes and marker not in used:
-                segment.footnotes.append(f"{marker} {footnotes[marker]}")
-                used.add(marker)
-    orphans = [f"{m} {t}" for m, t in sorted(footnotes.items()) if m not in used]
-    if orphans and segments:
-        # A footnote whose marker was lost: keep its text with the last unit that
-        # cites any footnote, else the last unit; never drop it.
-        host = next((s for s in reversed(segments) if s.footnotes), segments[-1])
-        host.footnotes.extend(orphans)
-        host.footnotes.sort(key=_note_order)
-
-
-def _note_order(note: str) -> tuple[int, int, str]:
-    """Numbered notes by number; symbol marks (``*`` of a sponsors' list) first."""
-    mark = note.split(" ", 1)[0]
-    return (1, int(mark), "") if mark.isdigit() else (0, 0, mark)
 
 
 def _metadata(
