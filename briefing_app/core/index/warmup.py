@@ -6,7 +6,7 @@ columns (~0.3 s), and each common word's postings (Whoosh's pickled blocks,
 does that work ahead, most useful first, one short step at a time (one facet
 column, one word, one phrase), so a caller that runs the steps on the search
 thread between queries never holds a query up by more than one step (a
-phrase is checked one index segment per step).
+word is decoded, a phrase checked, one index segment per step).
 
 Memory stays bounded: words are decoded until they fill ``WARM_BYTES`` of the
 scorer's posting cache (an LRU, so queries' own words still find room), the
@@ -50,12 +50,16 @@ def warm_steps(engine: Any) -> Iterator[str]:
     scorer, docsets, reader = ranker.scorer, ranker.docsets, ranker.searcher.reader()
     for field, value, bits in engine.facet_tables().filter_sets():
         docsets.seed(field, value, bits)  # kind:, year:, body: filters without decoding
-    for stem in frequent_stems(engine.vocabulary.counts):
+    yield "filters"
+    stems = frequent_stems(engine.vocabulary.counts)
+    yield "frequent words"
+    for stem in stems:
         if scorer.cached_bytes() >= WARM_BYTES:
             break
-        docsets.term(FIELD, stem)  # postings with frequencies, and the bitset
-        release_pages(reader)
-        yield stem
+        for _segment in scorer.postings_steps(FIELD, stem):  # with their frequencies
+            release_pages(reader)
+            yield stem
+        docsets.term(FIELD, stem)  # and the bitset, from those postings
     assert engine.builder is not None
     for group in engine.builder.thesaurus.groups:
         for form in group:
@@ -65,6 +69,7 @@ def warm_steps(engine: Any) -> Iterator[str]:
             candidates = docsets.live
             for word in dict.fromkeys(words):
                 candidates &= docsets.term(FIELD, word)
+                yield word
             if candidates.bit_count() >= PHRASE_CANDIDATES:
                 for _segment in docsets.phrase_steps(Q.Phrase(FIELD, words)):
                     release_pages(reader)
