@@ -30,6 +30,13 @@ FACETS_DELAY_MS = 250
 FIRST_PAGE = 20
 #: Hits of a whole page, asked for once typing pauses (``fetch_more``).
 FULL_PAGE = 50
+#: The index is opened and warmed (``Library.warm_up``) on the library thread in
+#: steps of about ``WARM_STEP_S``, starting ``WARM_START_MS`` after the window is
+#: made, and only while no search was asked for in the last ``WARM_IDLE_S``: a
+#: search never waits for more than the one step under way.
+WARM_START_MS = 100
+WARM_STEP_S = 0.03
+WARM_IDLE_S = 0.3
 #: A search still running after this long no longer holds up the next one.
 ABANDON_AFTER_S = 2.0
 
@@ -62,6 +69,11 @@ class LibraryService(QObject):
         self.last_query: tuple[str, dict[str, str]] | None = None
         self._busy_since: float | None = None  # when the running search started
         self._abandoned: list[QThreadPool] = []  # pools still running a runaway query
+        self._warming = False  # a warm-up step is queued or running
+        self._last_search = 0.0  # time.monotonic() of the last search asked for
+        self._warm_timer = QTimer(self, singleShot=True)
+        self._warm_timer.timeout.connect(self.warm_up)
+        self._warm_timer.start(WARM_START_MS)
 
     # -- the core library, created on the worker thread on first use ---------
     @property
@@ -83,11 +95,37 @@ class LibraryService(QObject):
         task.alive = lambda: not self.closed
         return task
 
+    # -- warm-up ---------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Run the next warm-up step on the library thread once typing pauses."""
+        if self.closed or self._warming:
+            return
+        wait = WARM_IDLE_S - (time.monotonic() - self._last_search)
+        if wait > 0:
+            self._warm_timer.start(int(wait * 1000) + 1)
+            return
+        self._warming = True
+
+        def step() -> bool:
+            warm = getattr(self.library, "warm_up", None)  # optional on a Library stand-in
+            return bool(warm(WARM_STEP_S)) if warm is not None else False
+
+        task = run_in_thread(step, pool=self._pool)
+        task.alive = lambda: not self.closed
+        task.result.connect(self._warmed)
+        task.error.connect(lambda _exc: self._warmed(False))  # a search will say what is wrong
+
+    def _warmed(self, more: bool) -> None:
+        self._warming = False
+        if more and not self.closed:
+            self._warm_timer.start(0)
+
     # -- search ----------------------------------------------------------------
     def search(
         self, query: str, filters: dict[str, str] | None = None, limit: int = FIRST_PAGE
     ) -> int:
         """Start a search; returns its generation. Empty queries clear the results."""
+        self._last_search = time.monotonic()
         self._generation += 1
         generation = self._generation
         self._facet_timer.stop()  # typing went on: no facet count may queue ahead of this
@@ -251,11 +289,13 @@ class LibraryService(QObject):
         # Another process wrote the index: drop our searcher and cached results
         # (queued before any later search on the same single thread).
         self.call(lambda lib: lib.close())
+        self._warm_timer.start(WARM_START_MS)  # warm the new index generation
         self.indexFinished.emit(report)
         self.libraryChanged.emit()
 
     def close(self) -> None:
         self.closed = True
+        self._warm_timer.stop()
         if self.index_task is not None and self.index_task.is_running():
             self.index_task.cancel()
         # Drop queued work, then let the running call finish: a pool destroyed

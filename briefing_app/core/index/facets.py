@@ -19,6 +19,7 @@ from itertools import accumulate, compress, repeat
 from typing import Any
 
 from whoosh import query as Q
+from whoosh.fields import ID
 
 from briefing_app.core.index.docsets import DocSets, raw_ids
 from briefing_app.core.index.schema import FACET_FIELDS
@@ -69,6 +70,18 @@ class FacetTables:
             for leaf, offset in self.reader.leaf_readers():
                 self.refs.add_segment(leaf, offset, live)
                 yield "ref"
+
+    def filter_sets(self) -> Iterator[tuple[str, str, int]]:
+        """(field, value, live documents) of the few-valued facets whose indexed term is
+        the column value itself (plain ``ID`` fields): what a filter on them matches."""
+        for _ in self._steps:
+            pass
+        schema = self.reader.schema
+        for key, by_value in self.value_bits.items():
+            field = FACET_FIELDS[key]
+            if field in schema and type(schema[field]) is ID:
+                for value, bits in by_value.items():
+                    yield field, value, bits & self.docsets.live
 
     def count(self, bits: int) -> dict[str, dict[str, int]]:
         """Counts per facet value over the documents in ``bits``, most frequent first."""

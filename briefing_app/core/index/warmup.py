@@ -5,10 +5,12 @@ columns (~0.3 s), and each common word's postings (Whoosh's pickled blocks,
 ~0.5 µs per posting: 25 ms for a word in 40,000 passages). ``warm_steps``
 does that work ahead, most useful first, one short step at a time (one facet
 column, one word, one phrase), so a caller that runs the steps on the search
-thread between queries never holds a query up by more than one step.
+thread between queries never holds a query up by more than one step (a
+phrase is checked one index segment per step).
 
 Memory stays bounded: words are decoded until they fill ``WARM_BYTES`` of the
-scorer's posting cache (an LRU, so queries' own words still find room), and
+scorer's posting cache (an LRU, so queries' own words still find room), the
+index pages read for them are handed back (``zerocopy.release_pages``), and
 the phrases warmed are the bundled and user thesaurus forms (what acronyms
 expand to) whose words co-occur often enough to make the first check slow.
 """
@@ -22,9 +24,10 @@ from typing import Any
 from whoosh import query as Q
 
 from briefing_app.core.index.analysis import normalize, terms
+from briefing_app.core.index.zerocopy import release_pages
 
 #: Postings decoded ahead, in bytes of the scorer's cache (six bytes per posting).
-WARM_BYTES = 24 * 1024 * 1024
+WARM_BYTES = 16 * 1024 * 1024
 #: Unstemmed words looked at when choosing the most frequent indexed words.
 WORDS_LOOKED_AT = 5000
 #: A thesaurus phrase is checked ahead when at least this many passages hold all its words.
@@ -44,11 +47,14 @@ def warm_steps(engine: Any) -> Iterator[str]:
     yield from (f"facet {name}" for name in engine.facet_tables().steps())
     engine.facets()
     yield "library facets"
-    scorer, docsets = ranker.scorer, ranker.docsets
+    scorer, docsets, reader = ranker.scorer, ranker.docsets, ranker.searcher.reader()
+    for field, value, bits in engine.facet_tables().filter_sets():
+        docsets.seed(field, value, bits)  # kind:, year:, body: filters without decoding
     for stem in frequent_stems(engine.vocabulary.counts):
         if scorer.cached_bytes() >= WARM_BYTES:
             break
         docsets.term(FIELD, stem)  # postings with frequencies, and the bitset
+        release_pages(reader)
         yield stem
     assert engine.builder is not None
     for group in engine.builder.thesaurus.groups:
@@ -60,8 +66,9 @@ def warm_steps(engine: Any) -> Iterator[str]:
             for word in dict.fromkeys(words):
                 candidates &= docsets.term(FIELD, word)
             if candidates.bit_count() >= PHRASE_CANDIDATES:
-                docsets.phrase(Q.Phrase(FIELD, words))
-                yield form
+                for _segment in docsets.phrase_steps(Q.Phrase(FIELD, words)):
+                    release_pages(reader)
+                    yield form
 
 
 def frequent_stems(counts: Counter[str]) -> list[str]:
