@@ -1,16 +1,19 @@
 """Typing in the search box: what each keystroke costs the window.
 
-Only the newest query is answered, nothing waits behind a facet count, the
-reader follows the first hit once typing pauses, and snippets are laid out once.
+Only the newest query is answered, with its first hits (the rest follow once
+typing pauses), nothing waits behind a facet count, the reader follows the
+first hit once typing pauses, and snippets are laid out once.
 """
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QFont
 
 from briefing_app.core.models import SearchResult
 from briefing_app.gui import reading
+from briefing_app.gui.library_service import FIRST_PAGE, FULL_PAGE
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.results_delegate import SNIPPET_CACHE, HitDelegate
 from tests import gui_support
@@ -100,3 +103,29 @@ def test_snippet_documents_are_laid_out_once_and_kept_bounded(qapp) -> None:
     for n in range(SNIPPET_CACHE + 5):
         delegate.snippet_document(f"snippet {n}", 300, "#000000", font)
     assert len(delegate._snippets) == SNIPPET_CACHE
+
+
+def test_a_keystroke_shows_the_first_hits_and_the_rest_follow(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "firearms")
+    panel, model = window.search_panel, window.search_panel.model
+    first = model.hits()
+    total = window.search_state.result.total
+    assert len(first) == FIRST_PAGE < total
+    assert panel.count.text() == f"{total} results (showing {FIRST_PAGE})"
+    panel.view.setCurrentIndex(model.index(3))  # the user moved on meanwhile
+    qtbot.waitUntil(lambda: model.rowCount() == min(FULL_PAGE, total), timeout=15000)
+    assert model.hits()[:FIRST_PAGE] == first  # appended below, nothing above moved
+    assert panel.current_hit() == first[3]
+    assert window.search_state.result.hits == model.hits()
+    assert panel.count.text() == f"{total} results (showing {min(FULL_PAGE, total)})"
+    assert len({h.segment_id for h in model.hits()}) == model.rowCount()
+
+
+def test_scrolling_to_the_end_fetches_the_rest_at_once(qtbot, window: MainWindow) -> None:
+    search(qtbot, window, "firearms")
+    window.service._facet_timer.stop()  # no pause: only the scrolling can ask
+    model = window.search_panel.model
+    assert model.rowCount() == FIRST_PAGE
+    window.search_panel.view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=15000)
+    assert not model.canFetchMore(QModelIndex())
