@@ -4,8 +4,9 @@ Measures, each phase in its own process (so peak memory is per process):
   1. first indexing, cancelled part-way (cancel latency), then resumed:
      time, MB/s, progress cadence, how good the time estimate was, peak RSS;
   2. the app stays usable: query latency in this process while the indexer runs;
-  3. searching at that scale (Qt loaded, as in the app): p50/p95, cached
-     repeats, filters, similar, opening the longest document, paging, peak RSS;
+  3. searching at that scale (Qt loaded, as in the app; ``library_search``): opening,
+     the first search after it, the warm-up, p50/p95 with and without facet
+     counts, cached repeats, filters, similar, the longest document, paging, peak RSS;
   4. re-indexing after one file changes, and after none;
 and plain Whoosh indexing the same files (bench_search's baseline) for the
 indexing row of issue 12's table (MB/s, the ratio, peak RSS), same run.
@@ -37,26 +38,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_search  # noqa: E402 (the baseline and the table are shared with it)
-
-QUERIES = [
-    "climate change", "nuclear disarmament", "sustainable development", "human rights",
-    '"human rights"', "terrorism", "Palestine", "apartheid", "SDG", "SALW",
-    "peacekeeping operations", "refugees OR migrants", "sovereignty NOT colonialism",
-    "develop*", "humanitarain~", "kind:paragraph climate", "small arms", "Security Council reform",
-    "globalization", "pandemic", "COVID-19", "ozone layer", "Rwanda genocide",
-    "Millennium Development Goals", "debt relief", "Arms Trade Treaty", "ocean acidification",
-    "women empowerment", "landlocked developing countries", "multilateralism",
-]  # fmt: skip
-PAGE = 20
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else 0.0
-
-
-def ms(values: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(pct(values, 50) * 1000, 1), "p95_ms": round(pct(values, 95) * 1000, 1)}
+from library_search import QUERIES, child_search, ms, summary_lines  # noqa: E402 (search phase)
 
 
 def peak_rss_mb(who: int) -> float:
@@ -168,94 +150,6 @@ def _progress_summary(samples: list[tuple[float, int, int, float | None]], end: 
     }
 
 
-def child_search(home: str, with_qt: bool) -> dict[str, Any]:
-    """What the window does at this scale, in one process like the window's."""
-    import resource
-
-    if with_qt:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication([])  # noqa: F841 (memory as in the app)
-    from briefing_app.core.library import Library
-
-    out: dict[str, Any] = {"errors": {}}
-    # One library, as in the window (a second one would double the searcher's memory).
-    # Its result cache only answers repeated calls: every call below differs.
-    lib = Library(home)
-
-    def timed(query: str, **kwargs: Any) -> tuple[float, Any]:
-        """Seconds and result; a failing query is recorded, not fatal to the run."""
-        t = time.perf_counter()
-        try:
-            result = lib.search(query, limit=kwargs.pop("limit", PAGE), **kwargs)
-        except Exception as exc:
-            out["errors"].setdefault(query, f"{type(exc).__name__}: {exc}")
-            result = None
-        return time.perf_counter() - t, result
-
-    out["first_search_s"], first = timed("general assembly")
-    out["first_search_total"] = first.total if first else None
-    times, totals = [], {}
-    for q in QUERIES:
-        seconds, result = timed(q)
-        times.append(seconds)
-        totals[q] = result.total if result else None
-    out["search"] = {**ms(times), "max_ms": round(max(times) * 1000, 1), "queries": len(times)}
-    out["slowest"] = sorted(zip(times, QUERIES, strict=True), reverse=True)[:3]
-    out["totals"] = totals
-    if out["errors"]:  # measure what the window would see without the failing part
-        out["search_without_facets"] = ms([timed(q, facets=False)[0] for q in QUERIES])
-    out["search_no_facets"] = ms([timed(q, facets=False)[0] for q in QUERIES])
-    out["search_no_highlight"] = ms([timed(q, highlight=False)[0] for q in QUERIES])
-    years = ("1995", "2005", "2020")
-    out["filtered"] = ms([timed("development", filters={"year": y})[0] for y in years])
-    out["cached_repeat"] = ms([timed("climate change")[0] for _ in range(20)])
-    out["paging"] = _paging(timed, "development")
-    out["reader"] = _reader(lib)
-    for name, call in (
-        ("similar", lambda: lib.similar(segment_id=first.hits[0].segment_id)),
-        ("library_facets", lib.facets),
-    ):
-        t = time.perf_counter()
-        try:
-            call()
-        except Exception as exc:
-            out["errors"].setdefault(name, f"{type(exc).__name__}: {exc}")
-        out[f"{name}_s"] = round(time.perf_counter() - t, 3)
-    out["rss_mb"] = peak_rss_mb(resource.RUSAGE_SELF)
-    out.update(bench_search.resident_now())
-    return out
-
-
-def _paging(timed: Any, query: str) -> dict[str, Any]:
-    """Next page = the same query with a larger limit (the contract has no offset)."""
-    pages = []
-    for n in (1, 2, 3, 5, 10):
-        seconds, result = timed(query, limit=PAGE * n)
-        hits = len(result.hits) if result else None
-        pages.append({"page": n, "hits": hits, "ms": round(seconds * 1000, 1)})
-    return {"query": query, "pages": pages}
-
-
-def _reader(lib: Any) -> dict[str, Any]:
-    """Open the document with the most segments, as the reader pane does."""
-    docs = lib.documents()
-    longest = max(docs, key=lambda d: Path(d.source).stat().st_size if d.source else 0)
-    t = time.perf_counter()
-    segments = lib.document_segments(longest.doc_id)
-    seconds = time.perf_counter() - t
-    t = time.perf_counter()
-    lib.document(longest.doc_id)
-    return {
-        "doc_id": longest.doc_id,
-        "segments": len(segments),
-        "open_ms": round(seconds * 1000, 1),
-        "meta_ms": round((time.perf_counter() - t) * 1000, 2),
-        "documents": len(docs),
-    }
-
-
 def run_child(kind: str, home: Path, **kwargs: Any) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", kind, "--home", str(home)]
     cmd += [f"--{k.replace('_', '-')}={v}" for k, v in kwargs.items()]
@@ -308,6 +202,7 @@ def main() -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
     parser.add_argument("--with-qt", default="1", help=argparse.SUPPRESS)
+    parser.add_argument("--warm-up", default="1", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "index":
         print(json.dumps(child_index(args.home, args.cancel_at)))
@@ -316,7 +211,8 @@ def main() -> int:
         print(json.dumps(child_baseline(args.home)))
         return 0
     if args.child == "search":
-        print(json.dumps(child_search(args.home, args.with_qt == "1")))
+        found = child_search(args.home, args.with_qt == "1", args.warm_up == "1")
+        print(json.dumps({**found, **bench_search.resident_now()}))
         return 0
     if not CORPUS.is_dir():
         print(f"bench_library: UNGDC corpus not available ({CORPUS}); nothing measured")
@@ -446,10 +342,7 @@ def print_summary(res: dict[str, Any]) -> None:
         f"progress: {full['progress']}",
         f"indexer peak RSS {full['rss_mb']} MB, ingest workers {full['workers_rss_mb']} MB",
         f"usable while indexing: {res['usable']}",
-        f"search p50/p95: {s['search']['p50_ms']}/{s['search']['p95_ms']} ms "
-        f"(max {s['search']['max_ms']}), without highlights {s['search_no_highlight']}, "
-        f"first search {s['first_search_s']} s, cached repeat {s['cached_repeat']}",
-        f"slowest: {s['slowest']}",
+        *summary_lines(s),
         f"reader: {s['reader']}",
         f"paging: {s['paging']['pages']}",
         f"similar {s['similar_s']} s, library facets {s['library_facets_s']} s, "

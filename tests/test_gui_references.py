@@ -19,8 +19,8 @@ pytestmark = pytest.mark.gui
 
 CONINX = "cted-coninx-opening-statement-2021-06-24"
 CITING_2370 = {
-    f"{CONINX}#paragraph-4",
-    f"{CONINX}#paragraph-11",
+    f"{CONINX}#paragraph-3",  # the salutation before it is not a numbered paragraph
+    f"{CONINX}#paragraph-10",
     "cted-seesmaa-remarks-2020-07-16#paragraph-2",
 }
 

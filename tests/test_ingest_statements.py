@@ -289,3 +289,27 @@ def test_a_citation_para_3_is_the_third_paragraph_of_prose(tmp_path: Path) -> No
     # every unit keeps its place and a unique id
     assert [s.order for s in doc.segments] == list(range(1, 7))
     assert len({s.segment_id for s in doc.segments}) == 6
+
+
+def test_a_plain_heading_line_heads_the_paragraphs_after_it(tmp_path: Path) -> None:
+    """"Climate change" on a line of its own is a heading, not paragraph 2."""
+    path = tmp_path / "headed.txt"
+    path.write_text(
+        "Statement by the delegation of Testland\n\nMr. Chair,\n\n"
+        "My delegation aligns itself with the statement of the Group of 77 and China.\n\n"
+        "Climate change\n\n"
+        "We call on all States to reduce their emissions in line with the Paris Agreement.\n\n"
+        "Disarmament\n\n"
+        "We welcome the report of the Secretary-General on small arms and light weapons.\n\n"
+        "Long live multilateralism\n\nI thank you.\n",
+        encoding="utf-8",
+    )
+    doc = ingest_file(path)
+    paragraphs = [(s.number, s.section) for s in doc.segments if s.kind == PARAGRAPH]
+    assert paragraphs == [
+        ("1", ""),
+        ("2", "Climate change"),
+        ("3", "Disarmament"),
+        ("4", "Disarmament"),  # a short line before a closing, not before prose: text
+    ]
+    assert doc.segments[-2].text == "Long live multilateralism"

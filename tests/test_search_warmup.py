@@ -78,3 +78,15 @@ def test_frequent_stems_join_inflected_forms_and_skip_stop_words() -> None:
     counts = Counter({"the": 900, "nations": 50, "nation": 40, "states": 60, "firearm": 5})
     assert frequent_stems(counts)[:2] == ["nation", "state"]
     assert "the" not in frequent_stems(counts)
+
+
+def test_filter_sets_from_the_facet_tables_equal_the_decoded_terms(home: Path) -> None:
+    lib = Library(home, cache=False)
+    engine = lib.engine
+    engine.searcher()
+    docsets = engine.docsets()
+    seeded = list(engine.facet_tables().filter_sets())
+    assert {field for field, _, _ in seeded} >= {"kind"}
+    for field, value, bits in seeded:
+        assert bits == docsets._decode(field, value) & docsets.live, (field, value)
+    lib.close()

@@ -3,7 +3,9 @@
 All calls into the core ``Library`` run on one background thread (never two
 at once, never on the GUI thread); each search carries a generation number so
 a result that arrives after a newer keystroke is dropped, and a search that
-is already outdated when its turn comes is skipped. Indexing runs in a child
+is already outdated when its turn comes is skipped. A keystroke asks for the
+first ``FIRST_PAGE`` hits (each hit's snippet costs); the rest of the page
+follows once typing pauses, or when the list is scrolled to its end. Indexing runs in a child
 process (``index_job``) and the searcher refreshes when it is done.
 """
 
@@ -24,6 +26,17 @@ if TYPE_CHECKING:
     from briefing_app.core.library import Library
 
 FACETS_DELAY_MS = 250
+#: Hits a keystroke asks for: a few screens of the results list.
+FIRST_PAGE = 20
+#: Hits of a whole page, asked for once typing pauses (``fetch_more``).
+FULL_PAGE = 50
+#: The index is opened and warmed (``Library.warm_up``) on the library thread in
+#: steps of about ``WARM_STEP_S``, starting ``WARM_START_MS`` after the window is
+#: made, and only while no search was asked for in the last ``WARM_IDLE_S``: a
+#: search never waits for more than the one step under way.
+WARM_START_MS = 100
+WARM_STEP_S = 0.03
+WARM_IDLE_S = 0.3
 #: A search still running after this long no longer holds up the next one.
 ABANDON_AFTER_S = 2.0
 
@@ -32,6 +45,7 @@ class LibraryService(QObject):
     resultsReady = Signal(object)  # SearchResult
     searchFailed = Signal(str)
     facetsReady = Signal(dict)  # facet counts for the latest query
+    moreReady = Signal(object)  # SearchResult: the whole page of the latest query
     indexStarted = Signal(object)  # ProcessTask
     indexFinished = Signal(object)  # IndexReport JSON dict, or None on error
     libraryChanged = Signal()
@@ -48,12 +62,18 @@ class LibraryService(QObject):
         self.closed = False
         # Facet counts cost more than the hits: they follow once typing pauses.
         self._pending_facets: tuple[int, str, dict[str, str]] | None = None
+        self._pending_more: tuple[int, str, dict[str, str]] | None = None  # a cut-short page
         self._facet_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
         self._facet_timer.timeout.connect(self._count_facets)
         self.index_task: ProcessTask | None = None
         self.last_query: tuple[str, dict[str, str]] | None = None
         self._busy_since: float | None = None  # when the running search started
         self._abandoned: list[QThreadPool] = []  # pools still running a runaway query
+        self._warming = False  # a warm-up step is queued or running
+        self._last_search = 0.0  # time.monotonic() of the last search asked for
+        self._warm_timer = QTimer(self, singleShot=True)
+        self._warm_timer.timeout.connect(self.warm_up)
+        self._warm_timer.start(WARM_START_MS)
 
     # -- the core library, created on the worker thread on first use ---------
     @property
@@ -75,11 +95,41 @@ class LibraryService(QObject):
         task.alive = lambda: not self.closed
         return task
 
+    # -- warm-up ---------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Run the next warm-up step on the library thread once typing pauses."""
+        if self.closed or self._warming:
+            return
+        wait = WARM_IDLE_S - (time.monotonic() - self._last_search)
+        if wait > 0:
+            self._warm_timer.start(int(wait * 1000) + 1)
+            return
+        self._warming = True
+
+        def step() -> bool:
+            warm = getattr(self.library, "warm_up", None)  # optional on a Library stand-in
+            return bool(warm(WARM_STEP_S)) if warm is not None else False
+
+        task = run_in_thread(step, pool=self._pool)
+        task.alive = lambda: not self.closed
+        task.result.connect(self._warmed)
+        task.error.connect(lambda _exc: self._warmed(False))  # a search will say what is wrong
+
+    def _warmed(self, more: bool) -> None:
+        self._warming = False
+        if more and not self.closed:
+            self._warm_timer.start(0)
+
     # -- search ----------------------------------------------------------------
-    def search(self, query: str, filters: dict[str, str] | None = None, limit: int = 50) -> int:
+    def search(
+        self, query: str, filters: dict[str, str] | None = None, limit: int = FIRST_PAGE
+    ) -> int:
         """Start a search; returns its generation. Empty queries clear the results."""
+        self._last_search = time.monotonic()
         self._generation += 1
         generation = self._generation
+        self._facet_timer.stop()  # typing went on: no facet count may queue ahead of this
+        self._pending_more = None
         filters = dict(filters or {})
         self.last_query = (query, filters)
         if not query.strip() and not filters:
@@ -101,10 +151,30 @@ class LibraryService(QObject):
         self._abandon_runaway()
         task = run_in_thread(work, pool=self._pool)
         task.alive = lambda: not self.closed
-        task.result.connect(lambda result: self._deliver(generation, result))
+        task.result.connect(lambda result: self._deliver(generation, result, limit))
         task.error.connect(lambda exc: self._failed(generation, exc))
         self._pending_facets = (generation, query, filters)
         return generation
+
+    def fetch_more(self) -> None:
+        """The rest of the latest page of hits (``moreReady``), if it was cut short."""
+        if self._pending_more is None or self._pending_more[0] != self._generation:
+            return
+        generation, query, filters = self._pending_more
+        self._pending_more = None
+
+        def more_work() -> SearchResult | None:
+            if generation != self._generation:
+                return None
+            return self._search(query or "*", filters, FULL_PAGE, facets=False)
+
+        task = run_in_thread(more_work, pool=self._pool)
+        task.alive = lambda: not self.closed
+        task.result.connect(lambda result: self._deliver_more(generation, result))
+
+    def _deliver_more(self, generation: int, result: SearchResult | None) -> None:
+        if result is not None and generation == self._generation:
+            self.moreReady.emit(result)
 
     def _search(
         self,
@@ -152,14 +222,17 @@ class LibraryService(QObject):
         if self.last_query is not None:
             self.search(*self.last_query)
 
-    def _deliver(self, generation: int, result: SearchResult | None) -> None:
+    def _deliver(self, generation: int, result: SearchResult | None, limit: int) -> None:
         if result is not None and generation == self._generation:
+            if limit < FULL_PAGE and len(result.hits) >= limit and result.total > limit:
+                self._pending_more = self._pending_facets
             self.resultsReady.emit(result)
-            self._facet_timer.start()  # count facets once typing pauses
+            self._facet_timer.start()  # the rest of the page and facets once typing pauses
 
     def _count_facets(self) -> None:
         if self._pending_facets is None or self._pending_facets[0] != self._generation:
             return
+        self.fetch_more()
         generation, query, filters = self._pending_facets
 
         def facet_work() -> dict[str, dict[str, int]] | None:
@@ -216,11 +289,13 @@ class LibraryService(QObject):
         # Another process wrote the index: drop our searcher and cached results
         # (queued before any later search on the same single thread).
         self.call(lambda lib: lib.close())
+        self._warm_timer.start(WARM_START_MS)  # warm the new index generation
         self.indexFinished.emit(report)
         self.libraryChanged.emit()
 
     def close(self) -> None:
         self.closed = True
+        self._warm_timer.stop()
         if self.index_task is not None and self.index_task.is_running():
             self.index_task.cancel()
         # Drop queued work, then let the running call finish: a pool destroyed

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         panel, service = self.search_panel, self.service
         panel.edit.returnPressed.connect(self._remember_query)
         panel.currentHitChanged.connect(self.reading.show_hit)
+        panel.edit.textEdited.connect(lambda _text: self.reading.typing())
         panel.hitActivated.connect(self._hit_activated)
         service.indexStarted.connect(lambda task: self.indexing_status.track(task))
         service.libraryChanged.connect(self._library_changed)

@@ -2,10 +2,14 @@
 
 Documents are loaded on the library thread and kept until the library
 changes; a document that arrives after the user moved on is cached but not
-shown.
+shown. While the user types, each keystroke's first hit becomes the selection:
+the reader follows it only once typing pauses, so laying out a whole document
+on the GUI thread never holds up the next keystroke's results.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -14,6 +18,8 @@ from briefing_app.gui.library_service import LibraryService
 from briefing_app.gui.reader import ReaderPanel
 
 READER_DELAY_MS = 60
+#: After a keystroke, the reader waits this long without typing before it reads.
+TYPING_PAUSE_MS = 400
 
 
 class ReaderRouter(QObject):
@@ -29,6 +35,7 @@ class ReaderRouter(QObject):
         self._request = 0  # the latest document asked for; earlier answers are only cached
         self._timer = QTimer(self, singleShot=True, interval=READER_DELAY_MS)
         self._timer.timeout.connect(self._update)
+        self._typed_at = -1e9  # time.monotonic() of the last keystroke in the search box
 
     def show_hit(self, hit: Hit | None) -> None:
         if hit is None:  # no results: the previous passage must not stay on screen
@@ -38,9 +45,20 @@ class ReaderRouter(QObject):
             self.reader.clear()
             return
         self._hit = hit
-        self._timer.start()  # typing moves the selection often: read when it settles
+        self._timer.start(self._delay())  # the selection moves often: read when it settles
+
+    def typing(self) -> None:
+        """A keystroke in the search box: hold a pending update until typing pauses."""
+        self._typed_at = time.monotonic()
+        if self._timer.isActive():
+            self._timer.start(TYPING_PAUSE_MS)
+
+    def _delay(self) -> int:
+        since_key_ms = (time.monotonic() - self._typed_at) * 1000
+        return max(READER_DELAY_MS, int(TYPING_PAUSE_MS - since_key_ms))
 
     def open_document(self, doc_id: str) -> None:
+        self._timer.stop()  # the document asked for wins over a hit still settling
         self._key = None
         self._show(doc_id, None, [])
 

@@ -1,8 +1,16 @@
-"""Paints a hit: label and document, the snippet with its marks, the citation."""
+"""Paints a hit: label and document, the snippet with its marks, the citation.
+
+Parsing a snippet's HTML and laying it out costs more than the rest of a row:
+the laid-out snippet documents are kept (a bounded cache keyed by text, width,
+colour and font), so repaints and the rows of the next keystroke that were on
+screen before reuse them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -11,9 +19,32 @@ from briefing_app.gui.results_model import CitationRole, HitRole, LabelRole, Sni
 
 PAD = 8
 SNIPPET_LINES = 3
+SNIPPET_CACHE = 200  # laid-out snippets kept: a few pages of results
 
 
 class HitDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._snippets: OrderedDict[tuple[str, int, str, str], QTextDocument] = OrderedDict()
+
+    def snippet_document(self, snippet: str, width: int, color: str, font: QFont) -> QTextDocument:
+        """The snippet as rich text laid out at ``width`` (cached)."""
+        key = (snippet, width, color, font.key())
+        doc = self._snippets.get(key)
+        if doc is not None:
+            self._snippets.move_to_end(key)
+            return doc
+        doc = QTextDocument(self)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(width)
+        doc.setHtml(f'<span style="color:{color}">{style.snippet_html(snippet)}</span>')
+        doc.documentLayout()  # lay out now, once
+        self._snippets[key] = doc
+        while len(self._snippets) > SNIPPET_CACHE:
+            self._snippets.popitem(last=False)[1].deleteLater()
+        return doc
+
     def paint(
         self,
         painter: QPainter,
@@ -64,14 +95,8 @@ class HitDelegate(QStyledItemDelegate):
 
         # Lines 2-4: the snippet, rich text with marks.
         top = rect.top() + metrics.height() + 3
-        doc = QTextDocument()
-        doc.setDefaultFont(base_font)
-        doc.setDocumentMargin(0)
-        doc.setTextWidth(rect.width())
         color = text_color.color().name()
-        doc.setHtml(
-            f'<span style="color:{color}">{style.snippet_html(index.data(SnippetRole))}</span>'
-        )
+        doc = self.snippet_document(index.data(SnippetRole) or "", rect.width(), color, base_font)
         clip_h = metrics.lineSpacing() * SNIPPET_LINES
         painter.translate(rect.left(), top)
         ctx = QAbstractTextDocumentLayout.PaintContext()

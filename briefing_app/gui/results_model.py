@@ -6,7 +6,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from briefing_app.core.citation import unit_label
 from briefing_app.core.drafts.insert import Passage, quote_block
@@ -38,6 +45,13 @@ class HitListModel(QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def append_hits(self, hits: Sequence[Hit]) -> None:
+        """More rows at the end: the rows on screen, selection and scrolling stay."""
+        if hits:
+            self.beginInsertRows(QModelIndex(), len(self._hits), len(self._hits) + len(hits) - 1)
+            self._hits.extend(hits)
+            self.endInsertRows()
+
     def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
@@ -49,7 +63,29 @@ class HitListModel(QAbstractListModel):
 
 
 class ResultsModel(HitListModel):
-    """A page of hits; rows can be dragged into the draft or the basket."""
+    """A page of hits; rows can be dragged into the draft or the basket.
+
+    When the page was cut short (``more_available``), scrolling to its end asks
+    for the rest through ``moreWanted`` (Qt's fetchMore).
+    """
+
+    moreWanted = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.more_available = False
+
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        self.more_available = False
+        super().set_hits(hits)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return self.more_available and not parent.isValid()
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if self.canFetchMore(parent):
+            self.more_available = False  # asked once; the rows come through append_hits
+            self.moreWanted.emit()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         hit = self.hit(index.row()) if index.isValid() else None

@@ -7,6 +7,8 @@ service delivers. Neither panel reads the other: both read the state.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject
 
 from briefing_app.core.models import DocumentMeta, SearchResult
@@ -35,6 +37,8 @@ class SearchController(QObject):
         search_panel.currentHitChanged.connect(self._selected)
         library_panel.facetToggled.connect(self.toggle_filter)
         service.resultsReady.connect(self._show_result)
+        service.moreReady.connect(self._show_more)
+        search_panel.model.moreWanted.connect(service.fetch_more)
         service.searchFailed.connect(search_panel.show_error)
         service.facetsReady.connect(self._show_facets)
 
@@ -80,6 +84,12 @@ class SearchController(QObject):
         self.search_panel.show_result(result)
         if self.state.idle and self.state.library_facets:
             self.library_panel.set_facets(self.state.library_facets)
+
+    def _show_more(self, result: SearchResult) -> None:
+        """The rest of the page: appended to the list and to the state's result."""
+        hits = self.search_panel.show_more(result)
+        if self.state.result is not None and self.state.result.query == result.query:
+            self.state.result = replace(self.state.result, hits=hits)
 
     def _show_facets(self, counts: FacetCounts) -> None:
         self.state.accept_facets(counts)

@@ -22,7 +22,10 @@ from briefing_app.core.models import Hit, SearchResult
 from briefing_app.gui.results_delegate import HitDelegate
 from briefing_app.gui.results_model import ResultsModel
 
-DEBOUNCE_MS = 15
+#: No waiting after a keystroke: the service runs only the newest query when its
+#: thread frees up (earlier ones are skipped), so a delay here would only add to
+#: every keystroke. The zero timer still folds edits of one event-loop turn (a paste).
+DEBOUNCE_MS = 0
 PLACEHOLDER = 'Search agreed language — e.g. darknet, SALW marking, "tracing", kind:recommendation'
 
 
@@ -104,14 +107,8 @@ class SearchPanel(QWidget):
     # -- results ---------------------------------------------------------------
     def show_result(self, result: SearchResult) -> None:
         self.model.set_hits(result.hits)
-        if not result.query.strip():
-            self.count.setText("")
-        elif result.total == 0:
-            self.count.setText("No results")
-        else:
-            shown = len(result.hits)
-            more = f" (showing {shown})" if shown < result.total else ""
-            self.count.setText(f"{result.total} result{'s' if result.total != 1 else ''}{more}")
+        self.model.more_available = len(result.hits) < result.total
+        self._show_count(result)
         if result.corrected and result.corrected != result.query:
             link = html.escape(result.corrected)
             self.suggestion.setText(f'Did you mean: <a href="{link}"><b>{link}</b></a>?')
@@ -123,6 +120,24 @@ class SearchPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(0))
         else:
             self.currentHitChanged.emit(None)
+
+    def show_more(self, result: SearchResult) -> list[Hit]:
+        """The rest of the page (same query): new hits go at the end; returns all shown."""
+        seen = {h.segment_id for h in self.model.hits()}
+        self.model.append_hits([h for h in result.hits if h.segment_id not in seen])
+        hits = self.model.hits()
+        self._show_count(result, len(hits))
+        return hits
+
+    def _show_count(self, result: SearchResult, shown: int | None = None) -> None:
+        if not result.query.strip():
+            self.count.setText("")
+        elif result.total == 0:
+            self.count.setText("No results")
+        else:
+            shown = len(result.hits) if shown is None else shown
+            more = f" (showing {shown})" if shown < result.total else ""
+            self.count.setText(f"{result.total} result{'s' if result.total != 1 else ''}{more}")
 
     def _show_partial(self, result: SearchResult) -> None:
         """Say so when the hits have most, not all, of the words."""

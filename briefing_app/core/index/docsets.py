@@ -12,13 +12,13 @@ is ``bit_count()``, all in C. Queries this module cannot express exactly
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable, MutableSequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from itertools import compress, repeat
 from typing import Any
 
 from whoosh import query as Q
 
-from briefing_app.core.index.positions import blocks, phrase_docs
+from briefing_app.core.index.positions import blocks, phrase_segments
 
 #: Bitsets kept, in bytes (a set over 300,000 passages is 37 KB).
 CACHE_BYTES = 48 * 1024 * 1024
@@ -65,6 +65,11 @@ class DocSets:
         self._remember(key, bits)
         return bits
 
+    def seed(self, field: str, text: str, bits: int) -> None:
+        """Cache the live documents of a term known otherwise (a facet's value)."""
+        if (field, text) not in self._cache:
+            self._remember((field, text), bits)
+
     def _remember(self, key: tuple[str, str | bytes], bits: int) -> None:
         self._cache[key] = bits
         self._cached_bytes += (bits.bit_length() + 7) // 8 + 64
@@ -84,22 +89,30 @@ class DocSets:
 
     def phrase(self, q: Q.Phrase) -> int | None:
         """Documents with the phrase (words adjacent, in order), cached; None if unsupported."""
-        words = [str(w) for w in q.words]
-        if q.fieldname != "text" or q.slop != 1 or not words:
+        key = _phrase_key(q)
+        if key is None:
             return None
-        key = ("\x00phrase", " ".join(words))
-        found = self._cache.get(key)
-        if found is None:
-            candidates = self.live
-            for word in dict.fromkeys(words):
-                candidates &= self.term(q.fieldname, word)
-            if candidates:
-                flags = self.flags(candidates)
-                found = self.from_ids(phrase_docs(self.reader, q.fieldname, words, flags))
-            else:
-                found = 0
-            self._remember(key, found)
-        return found
+        for _segment in self.phrase_steps(q):
+            pass
+        return self._cache[key]
+
+    def phrase_steps(self, q: Q.Phrase) -> Iterator[int]:
+        """Check a supported phrase one index segment at a time (for the warm-up);
+        the result is cached when the last segment is done."""
+        key = _phrase_key(q)
+        if key is None or key in self._cache:
+            return
+        words = [str(w) for w in q.words]
+        candidates = self.live
+        for word in dict.fromkeys(words):
+            candidates &= self.term(q.fieldname, word)
+        found: list[int] = []
+        if candidates:
+            flags = self.flags(candidates)
+            for i, docs in enumerate(phrase_segments(self.reader, q.fieldname, words, flags)):
+                found.extend(docs)
+                yield i
+        self._remember(key, self.from_ids(found))
 
     # -- queries -------------------------------------------------------------------
     def evaluate(self, q: Q.Query) -> int | None:
@@ -150,6 +163,13 @@ class DocSets:
 
     def ids(self, bits: int) -> list[int]:
         return list(compress(range(self.size), self.flags(bits)))
+
+
+def _phrase_key(q: Q.Phrase) -> tuple[str, str] | None:
+    words = [str(w) for w in q.words]
+    if q.fieldname != "text" or q.slop != 1 or not words:
+        return None
+    return ("\x00phrase", " ".join(words))
 
 
 def raw_ids(m: Any) -> list[int]:

@@ -13,12 +13,13 @@ numbers, as parallel arrays. Counting the matches of a query (a bitset from ``do
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
+from operator import is_not
 from typing import Any
 
 from whoosh import query as Q
+from whoosh.fields import ID
 
 from briefing_app.core.index.docsets import DocSets, raw_ids
 from briefing_app.core.index.schema import FACET_FIELDS
@@ -46,7 +47,7 @@ class FacetTables:
     def __init__(self, reader: Any, docsets: DocSets) -> None:
         self.reader = reader
         self.docsets = docsets
-        self.columns: dict[str, list[Any]] = {}
+        self.columns: dict[str, _Runs] = {}
         self.value_bits: dict[str, dict[str, int]] = {}
         self.refs = _RefTable()
         self._steps = self._build()
@@ -62,13 +63,25 @@ class FacetTables:
             if len(distinct) <= FEW_VALUES:
                 self.value_bits[key] = _value_bitsets(values, distinct)
             else:
-                self.columns[key] = values
+                self.columns[key] = _Runs(values)
             yield key
         if "refs" in self.reader.schema:
             live = self.docsets.flags(self.docsets.live)
             for leaf, offset in self.reader.leaf_readers():
                 self.refs.add_segment(leaf, offset, live)
                 yield "ref"
+
+    def filter_sets(self) -> Iterator[tuple[str, str, int]]:
+        """(field, value, live documents) of the few-valued facets whose indexed term is
+        the column value itself (plain ``ID`` fields): what a filter on them matches."""
+        for _ in self._steps:
+            pass
+        schema = self.reader.schema
+        for key, by_value in self.value_bits.items():
+            field = FACET_FIELDS[key]
+            if field in schema and type(schema[field]) is ID:
+                for value, bits in by_value.items():
+                    yield field, value, bits & self.docsets.live
 
     def count(self, bits: int) -> dict[str, dict[str, int]]:
         """Counts per facet value over the documents in ``bits``, most frequent first."""
@@ -83,38 +96,67 @@ class FacetTables:
         flags = self.docsets.flags(bits)
         if self.refs.names:
             out["ref"] = self.refs.count(flags)
-        for key, values in self.columns.items():
-            found: Counter[str | bytes] = Counter(compress(values, flags))
-            found.pop("", None)
-            found.pop(b"", None)
-            out[key] = {_str(v): n for v, n in found.most_common()}
+        for key, runs in self.columns.items():
+            out[key] = runs.count(flags)
         return out
 
 
+class _Runs:
+    """A many-valued column (document, section) as runs of one value.
+
+    A document's passages are indexed together, so the column is a few
+    thousand runs; a count is ``flags.count(1, start, end)`` per run, mapped
+    in C, whatever the number of matches.
+    """
+
+    def __init__(self, values: list[Any]) -> None:
+        n = len(values)  # values are canonical objects: a change is ``is not``
+        changes = compress(range(1, n), map(is_not, values[1:], values[:-1]))
+        bounds = [0, *changes, n] if n else [0]
+        kept = [i for i, s in enumerate(bounds[:-1]) if values[s] not in ("", b"")]
+        self.starts = [bounds[i] for i in kept]
+        self.ends = [bounds[i + 1] for i in kept]
+        self.names = [_str(values[s]) for s in self.starts]
+
+    def count(self, flags: bytes) -> dict[str, int]:
+        """Matches per value, most first; ties in the order of their first match."""
+        counts = list(map(flags.count, repeat(1), self.starts, self.ends))
+        return _by_count(compress(zip(self.names, counts, strict=True), counts))
+
+
+def _by_count(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Sum per name, then most first (stable: ties keep their first-seen order)."""
+    found: dict[str, int] = {}
+    for name, n in pairs:
+        found[name] = found.get(name, 0) + n
+    return dict(sorted(found.items(), key=lambda kv: -kv[1]))
+
+
 class _RefTable:
-    """Each reference's (few) live passages, as two parallel arrays for C-loop counting."""
+    """Each reference's (few) live passages: one array of document numbers, in runs of
+    one reference (per index segment), counted like ``_Runs``."""
 
     def __init__(self) -> None:
-        self.names: list[str] = []
-        self._ordinal: dict[str, int] = {}
+        self.names: list[str] = []  # the reference of each run
         self.docs: array[int] = array("I")  # document numbers
-        self.ords: array[int] = array("I")  # the reference of each entry
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def add_segment(self, leaf: Any, offset: int, live: bytes) -> None:
         for btext in leaf.lexicon("refs"):
             found = map(offset.__add__, raw_ids(leaf.postings("refs", btext)))
             kept = [d for d in found if live[d]]
             if kept:
-                name = _str(btext)
-                k = self._ordinal.setdefault(name, len(self.names))
-                if k == len(self.names):
-                    self.names.append(name)
+                self.names.append(_str(btext))
+                self.starts.append(len(self.docs))
                 self.docs.extend(kept)
-                self.ords.extend(repeat(k, len(kept)))
+                self.ends.append(len(self.docs))
 
     def count(self, flags: bytes) -> dict[str, int]:
-        found = Counter(compress(self.ords, map(flags.__getitem__, self.docs)))
-        return _ordered((self.names[k], n) for k, n in found.items())
+        picked = bytes(map(flags.__getitem__, self.docs))
+        counts = list(map(picked.count, repeat(1), self.starts, self.ends))
+        found = _by_count(compress(zip(self.names, counts, strict=True), counts))
+        return _ordered(found.items())
 
 
 def _ordered(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:

@@ -6,7 +6,9 @@ right paragraph. Like desktop search tools, the engine then retries with one
 word fewer (then two fewer, never below half of them): an OR of the ANDs of
 every such combination, so each hit still has most of the words and those
 with more of them score higher. Field clauses (``kind:…``) and ``NOT`` stay
-as typed: only free-text words are ever dropped.
+as typed: only free-text words are ever dropped. A hyphenated compound
+("state-of-the-art") is one phrase clause (``query._Parser``): dropped whole
+or kept whole, never cut down to "state".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ MAX_COMBINATIONS = 20
 _TEXT_FIELDS = {"text", "heading"}
 _FIELD_TOKEN_RE = re.compile(r"\b\w+:(?:\"[^\"]*\"|\S+)")
 _OPERATORS = {"and", "or", "not", "andnot", "andmaybe"}
+_COMPOUND_RE = re.compile(r"\w+(?:[-‐‑]\w+)*")
 
 
 def split(q: Q.Query) -> tuple[list[Q.Query], list[Q.Query]] | None:
@@ -53,11 +56,12 @@ def relaxed(q: Q.Query) -> Iterator[tuple[int, Q.Query]]:
 def labels(clauses: list[Q.Query], typed: str) -> list[str]:
     """The user's own words for each clause (its stems when none matches)."""
     plain = _FIELD_TOKEN_RE.sub(" ", typed)
-    typed_words = [w for w in re.findall(r"\w+", plain) if w.lower() not in _OPERATORS]
+    # "state-of-the-art" is one word to the user, and one clause (a phrase)
+    typed_words = [w for w in _COMPOUND_RE.findall(plain) if w.lower() not in _OPERATORS]
     out = []
     for clause in clauses:
         stems = _stems(clause)
-        mine = [w for w in typed_words if normalize(w) in stems]
+        mine = [w for w in typed_words if any(normalize(p) in stems for p in re.findall(r"\w+", w))]
         out.append(" ".join(dict.fromkeys(mine)) or " ".join(sorted(stems)))
     return out
 

@@ -9,7 +9,7 @@ cached per index generation by ``docsets``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from pickle import UnpicklingError, loads
@@ -19,13 +19,15 @@ _INT_SIZE = 4  # the term count before the pickled position deltas
 _AFTER_COUNT = itemgetter(slice(_INT_SIZE, None))
 
 
-def phrase_docs(reader: Any, field: str, words: list[str], candidates: bytes) -> list[int]:
-    """Document numbers among ``candidates`` (one flag byte per document) with the phrase.
+def phrase_segments(
+    reader: Any, field: str, words: list[str], candidates: bytes
+) -> Iterator[list[int]]:
+    """Per index segment, the document numbers among ``candidates`` (one flag byte per
+    document) with the phrase.
 
     ``candidates`` hold only documents with every word, so each word's postings,
     cut to the candidates, list the same documents in the same order.
     """
-    found: list[int] = []
     distinct = list(dict.fromkeys(words))
     for leaf, offset in reader.leaf_readers():
         if not all((field, w) in leaf for w in distinct):
@@ -40,8 +42,7 @@ def phrase_docs(reader: Any, field: str, words: list[str], candidates: bytes) ->
                 w: list(map(v.__getitem__, docs)) for w, v in zip(distinct, lookups, strict=True)
             }
         hits = _phrase_flags([by_word[w] for w in words])
-        found.extend(compress(map(offset.__add__, docs) if offset else docs, hits))
-    return found
+        yield list(compress(map(offset.__add__, docs) if offset else docs, hits))
 
 
 def _phrase_flags(values: list[list[bytes]]) -> list[bool]:
@@ -70,24 +71,31 @@ def raw_matcher(m: Any) -> Any:
     return m
 
 
-def blocks(m: Any) -> Iterator[Sequence[int]]:
+def blocks(m: Any, skip: Callable[[int, int], bool] | None = None) -> Iterator[Sequence[int]]:
     """The ids of each posting block in turn (the matcher is left on that block).
 
     Whoosh decodes a block's id deltas with a Python generator; ``accumulate``
-    does the same in C. Falls back to one id at a time for other matchers.
+    does the same in C. ``skip(low, high)``, given the id range a block may
+    hold (from its header), can pass over it undecoded. Falls back to one id
+    at a time for other matchers.
     """
     m = raw_matcher(m)
-    if not all(hasattr(m, n) for n in ("_read_data", "_next_block", "_byteids", "_data")):
+    needed = ("_read_data", "_next_block", "_byteids", "_data", "_maxid")
+    if not all(hasattr(m, n) for n in needed):
         while m.is_active():
             yield [m.id()]
             m.next()
         return
+    low = 0
     while m.is_active():
-        if m._data is None:
-            m._read_data()
-        ids = m._data[0]
-        m._ids = ids = ids if m._byteids else list(accumulate(ids))
-        yield ids
+        high = m._maxid
+        if skip is None or not skip(low, high):
+            if m._data is None:
+                m._read_data()
+            ids = m._data[0]
+            m._ids = ids = ids if m._byteids else list(accumulate(ids))
+            yield ids
+        low = high + 1
         m._i = m._blocklength
         m._next_block()
 
@@ -98,7 +106,11 @@ def _values(m: Any, offset: int, candidates: bytes) -> tuple[list[int], list[byt
     values_out: list[bytes] = []
     pick = candidates.__getitem__
     m = raw_matcher(m)
-    for ids in blocks(m):
+
+    def no_candidate(low: int, high: int) -> bool:
+        return candidates.find(1, offset + low, offset + high + 1) < 0
+
+    for ids in blocks(m, no_candidate):
         if hasattr(m, "_read_values"):
             m._read_values()
             values = m._values

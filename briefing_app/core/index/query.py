@@ -32,8 +32,25 @@ _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 ALIASES = {"doc_id": ["doc", "document"], "refs": ["ref"], "section_path": ["section"]}
 
 
+class _Parser(QueryParser):
+    """A word the analyzer cuts in several ("state-of-the-art", "follow-up",
+    "A/80/604") is a phrase, not loose words: it stays one clause, so the
+    "most of the words" fallback never drops half of it and lists every
+    passage with "state"."""
+
+    def multitoken_query(
+        self, spec: str, texts: list[str], fieldname: str, termclass: Any, boost: float
+    ) -> Q.Query:
+        if fieldname in _PHRASE_FIELDS:
+            spec = "phrase"
+        return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+
+_PHRASE_FIELDS = ("text", "heading")
+
+
 def make_parser(schema: Any) -> QueryParser:
-    parser = QueryParser("text", schema)  # AndGroup: every word must match
+    parser = _Parser("text", schema)  # AndGroup: every word must match
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(FieldAliasPlugin(ALIASES))
     return parser

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import OrderedDict
+from collections.abc import Iterator
 from heapq import nlargest
 from itertools import compress
 from operator import add
@@ -199,10 +200,21 @@ class Scorer:
         if found is not None:
             self._tf.move_to_end(key)
             return found
+        for _segment in self.postings_steps(field, text):
+            pass
+        return self._tf[key]
+
+    def postings_steps(self, field: str, text: str) -> Iterator[int]:
+        """Decode a term one index segment at a time (for the warm-up); the postings
+        are cached when the last segment is done."""
+        key = (field, text)
+        if key in self._tf:
+            return
         ids, tfs = array("I"), bytearray()
-        for leaf, offset in self.searcher.reader().leaf_readers():
+        for i, (leaf, offset) in enumerate(self.searcher.reader().leaf_readers()):
             if (field, text) in leaf:
                 _collect(ids, tfs, leaf.postings(field, text), offset)
+                yield i
         lengths = self.lengths(field)
         keys = array("H", bytes(_interleave(bytes(map(lengths.__getitem__, ids)), tfs)))
         if sys.byteorder == "big":
@@ -213,7 +225,6 @@ class Scorer:
         while self._tf_bytes > TF_CACHE_BYTES and len(self._tf) > 1:
             _, old = self._tf.popitem(last=False)
             self._tf_bytes -= old.nbytes
-        return found
 
     def cached_bytes(self) -> int:
         return self._tf_bytes

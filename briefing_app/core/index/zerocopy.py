@@ -10,7 +10,9 @@ droppable). Reads and results are identical; nothing is written through it.
 
 from __future__ import annotations
 
+import mmap
 import os
+from contextlib import suppress
 from typing import Any
 
 from whoosh.filedb import structfile
@@ -78,3 +80,23 @@ def install() -> None:
         return
     cls.__init__ = _buffer_file_init
     _installed = True
+
+
+def release_pages(reader: Any) -> None:
+    """Drop the index pages this process has touched from its resident set.
+
+    Each segment file is one read-only shared mapping; ``MADV_DONTNEED`` unmaps
+    its pages from the process (they stay in the system's file cache, and a
+    later read maps them again). For the warm-up: once a word's postings are
+    decoded into arrays, the pages they came from serve nothing.
+    """
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if advice is None:
+        return
+    for leaf, _offset in reader.leaf_readers():
+        storage = getattr(leaf, "_storage", None)
+        for part in (storage, getattr(storage, "a", None), getattr(storage, "b", None)):
+            source = getattr(part, "_source", None)
+            if isinstance(source, mmap.mmap):
+                with suppress(OSError, ValueError):
+                    source.madvise(advice)

@@ -229,17 +229,18 @@ def split_at_markers(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def reads_like_title(text: str) -> bool:
+def reads_like_title(text: str, min_words: int = 2, max_words: int = 40) -> bool:
     """A line that names a document, not the start of its prose.
 
     Not a sentence, numbered paragraph, heading or table; no first person or
     verb of a speech ("It is an honour for me to address …", which a page
-    break cut). ``title_line`` also rules out salutations.
+    break cut). ``title_line`` also rules out salutations. 40 words: "Report of
+    the Special Committee on … on its … session" is long and still a title.
     """
     text = text.strip()
     words = text.split()
     return (
-        2 <= len(words) <= _TITLE_WORDS
+        min_words <= len(words) <= max_words
         and text[:1].isupper()
         and not text.startswith("|")
         and not text.endswith(_TITLE_NEVER_ENDS)
@@ -250,7 +251,6 @@ def reads_like_title(text: str) -> bool:
     )
 
 
-_TITLE_WORDS = 40  # "Report of the Special Committee on … on its … session": long, still a title
 _TITLE_NEVER_ENDS = (".", "!", "?", ";", ":", ",", "…", "”", '"', "’")
 #: Words of a speaker's sentence, never of a document's title.
-_PROSE = re.compile(r"\b(?:I|me|my|we|us|It\s+is|am|wish|would|should)\b")
+_PROSE = re.compile(r"\b(?:I|me|my|we|us|you|your|It\s+is|am|wish|would|should)\b")

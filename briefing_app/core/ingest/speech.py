@@ -17,7 +17,7 @@ for other languages to join: ``speech_patterns.py``.
 from __future__ import annotations
 
 from briefing_app.core.ingest import patterns as p
-from briefing_app.core.ingest.cleanup import Block, join_lines
+from briefing_app.core.ingest.cleanup import Block, join_lines, reads_like_title
 from briefing_app.core.ingest.markup import SUPERSCRIPT_DIGITS, strip_markup
 from briefing_app.core.ingest.speech_patterns import (
     CLOSING,
@@ -49,21 +49,29 @@ def statement_segments(doc_id: str, blocks: list[Block]) -> tuple[list[Segment],
     blocks = split_salutations(rejoin_cut(blocks))
     start = body_start(blocks)
     section: list[str] = []
+    plain = False  # the deepest heading is a plain line ("Climate change"), not Markdown
+    counts = {PARAGRAPH: 0, PASSAGE: 0}
     segments: list[Segment] = []
-    for block in blocks[start:]:
+    for index in range(start, len(blocks)):
+        block = blocks[index]
         md = p.MARKDOWN_HEADING.match(block.first_line)
         if md and len(block.lines) == 1:
             level = len(md.group(1))
-            section = [*section[: level - 1], strip_markup(md.group(2))]
+            section, plain = [*section[: level - 1], strip_markup(md.group(2))], False
+            continue
+        if _is_plain_heading(blocks, index):
+            section = [*section[: len(section) - plain], strip_markup(block.text).strip()]
+            plain = True
             continue
         display = block.text
         text = strip_markup(display)
         kind = PASSAGE if is_address(text) else PARAGRAPH
+        counts[kind] += 1
         segments.append(
             Segment(
                 doc_id=doc_id,
                 kind=kind,
-                number=str(sum(1 for s in segments if s.kind == kind) + 1),
+                number=str(counts[kind]),
                 section=SECTION_SEPARATOR.join(section),
                 text=text,
                 display=display,
@@ -71,6 +79,26 @@ def statement_segments(doc_id: str, blocks: list[Block]) -> tuple[list[Segment],
             )
         )
     return segments, blocks[:start]
+
+
+def _is_plain_heading(blocks: list[Block], index: int) -> bool:
+    """A short line ("Climate change", "Disarmament") above a paragraph of prose:
+    the heading of what follows, not a numbered paragraph of its own."""
+    block = blocks[index]
+    if len(block.lines) != 1 or index + 1 >= len(blocks):
+        return False
+    line = block.first_line
+    if p.BULLET.match(line) or p.SUB_ITEM.match(line) or p.NUMBERED_PARAGRAPH.match(line):
+        return False
+    text = strip_markup(line).strip()
+    if not reads_like_title(text, min_words=1, max_words=_HEADING_WORDS) or is_address(text):
+        return False
+    after = strip_markup(blocks[index + 1].text).strip()
+    return after.endswith(TERMINAL) and len(after.split()) >= _PROSE_WORDS
+
+
+_HEADING_WORDS = 12
+_PROSE_WORDS = 8
 
 
 def is_address(text: str) -> bool:
