@@ -1,16 +1,19 @@
 """Desktop app figures: cold start to a usable window, keystroke-to-results latency.
 
     .venv/bin/python benchmarks/bench_gui.py [--runs 5] [--rounds 2] [--large-mb 100]
-        [--large-home DIR] [--quick] [--out FILE]
+        [--large-home DIR] [--pace MS] [--quick] [--out FILE]
 
 Cold start: a fresh process (offscreen) until the window is shown, and until
 its first search is answered, with an index that already exists. Latency:
 typing queries of every kind a user types (common words, phrases, OR, NOT,
 fields, wildcards, fuzzy terms, misspellings) character by character into the
 real window and timing each keystroke until the window has painted its results
-(debounce included). The clock stops when the window has processed the first
-repaint after the results (or the error line) arrived, and only if the results
-list was among what it painted: the frame holds the new rows, not a stale one.
+(debounce included), the next key following at once, or ``--pace`` ms after
+the paint (a typist's rhythm: what runs in the pauses, facet counts, the
+rest of the page, the reader, may then delay a keystroke). The clock stops
+when the window has processed the first repaint after the results (or the
+error line) arrived, and only if the results list was among what it painted:
+the frame holds the new rows, not a stale one.
 Both run on the bundled corpus and on ~``--large-mb`` MB of UN General Debate
 speeches (../shared/corpora; built once into ``--cache``, git-ignored by
 default) or a scratch copy of an existing home (``--large-home``). Prints
@@ -146,7 +149,7 @@ def child_start(home: str) -> None:
     window.service.close()
 
 
-def child_latency(home: str, rounds: int) -> None:
+def child_latency(home: str, rounds: int, pace_ms: int = 0) -> None:
     from briefing_app.gui.app import make_application
 
     make_application()
@@ -192,6 +195,9 @@ def child_latency(home: str, rounds: int) -> None:
                     continue
                 errors += clock.error
                 by_query.setdefault(query, []).append((at - started) * 1000)
+                if pace_ms:
+                    QTimer.singleShot(pace_ms, loop.quit)
+                    loop.exec()
     clock.arm(None)  # type: ignore[arg-type]
     window.session.close_cleanly()
     window.service.close()
@@ -256,10 +262,11 @@ def cold_start(home: Path, runs: int) -> dict[str, float]:
     }
 
 
-def latency(home: Path, rounds: int) -> dict[str, Any]:
+def latency(home: Path, rounds: int, pace_ms: int) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_HOME": str(home)}
     out = subprocess.run(
-        [sys.executable, __file__, "--child-latency", str(home), "--rounds", str(rounds)],
+        [sys.executable, __file__, "--child-latency", str(home), "--rounds", str(rounds),
+         "--pace", str(pace_ms)],
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
@@ -285,6 +292,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--pace", type=int, default=0, help="ms between paint and next key")
     parser.add_argument("--large-mb", type=float, default=100)
     parser.add_argument(
         "--large-home", type=Path, help="an existing data home with a built index (copied)"
@@ -301,7 +309,7 @@ def main() -> int:
         child_start(args.child_start)
         return 0
     if args.child_latency:
-        child_latency(args.child_latency, args.rounds)
+        child_latency(args.child_latency, args.rounds, args.pace)
         return 0
 
     kinds = ["bundled"]
@@ -330,12 +338,12 @@ def main() -> int:
             shown, first = start["shown_median_s"], start["first_search_median_s"]
             print(f"  cold start: window shown {shown:.2f} s, first search answered "
                   f"{first:.2f} s (median of {args.runs}; goal < 1 s)")  # fmt: skip
-            typing = latency(home, args.rounds)
+            typing = latency(home, args.rounds, args.pace)
         finally:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
         report(typing)
-        figures[kind] = {"label": label, **start, **typing}
+        figures[kind] = {"label": label, "pace_ms": args.pace, **start, **typing}
     out = args.out or RESULTS / f"gui-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     figures["load_1min"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None

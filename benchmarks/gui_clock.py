@@ -66,12 +66,12 @@ def settle(window: Any) -> None:
 
     service, pause = window.service, QEventLoop()
     deadline = time.monotonic() + 60
-    warm_timer = getattr(service, "_warm_timer", None)  # the index warm-up, if any
+    timers = [getattr(service, name, None) for name in ("_facet_timer", "_more_timer")]
+    timers.append(getattr(service, "_warm_timer", None))  # the index warm-up, if any
     while time.monotonic() < deadline and (
         service._pool.activeThreadCount()
-        or service._facet_timer.isActive()
         or getattr(service, "_warming", False)
-        or (warm_timer is not None and warm_timer.isActive())
+        or any(timer is not None and timer.isActive() for timer in timers)
     ):
         QTimer.singleShot(50, pause.quit)
         pause.exec()

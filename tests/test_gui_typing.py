@@ -123,9 +123,22 @@ def test_a_keystroke_shows_the_first_hits_and_the_rest_follow(qtbot, window: Mai
 
 def test_scrolling_to_the_end_fetches_the_rest_at_once(qtbot, window: MainWindow) -> None:
     search(qtbot, window, "firearms")
-    window.service._facet_timer.stop()  # no pause: only the scrolling can ask
+    window.service._more_timer.stop()  # no pause: only the scrolling can ask
     model = window.search_panel.model
     assert model.rowCount() == FIRST_PAGE
     window.search_panel.view.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=15000)
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_rows_fit_a_narrow_results_pane(qtbot, window: MainWindow) -> None:
+    """Snippets wrap to the pane: no row is wider than the list (no sideways scroll)."""
+    window.main_split.setSizes([240, 1200])
+    search(qtbot, window, "firearms")
+    view = window.search_panel.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 300, timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.visualRect(view.model().index(0)).width() == view.viewport().width(),
+        timeout=5000,
+    )
+    assert view.horizontalScrollBar().maximum() == 0

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from briefing_app.core.models import DocumentMeta, SearchResult, Segment
 from briefing_app.core.paths import DataHome
+from briefing_app.gui.reader_text import prepare_links
 from briefing_app.gui.tasks import ProcessTask, Task, run_in_thread, serial_pool
 
 if TYPE_CHECKING:
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 FACETS_DELAY_MS = 250
 #: Hits a keystroke asks for: a few screens of the results list.
 FIRST_PAGE = 20
-#: Hits of a whole page, asked for once typing pauses (``fetch_more``).
+#: Hits of a whole page, asked for (``fetch_more``) when the list is scrolled to its
+#: end or typing has paused for ``MORE_DELAY_MS``: longer than the facet counts' pause,
+#: so that a typist's pause between words does not start a second, longer search.
 FULL_PAGE = 50
+MORE_DELAY_MS = 1000
 #: The index is opened and warmed (``Library.warm_up``) on the library thread in
 #: steps of about ``WARM_STEP_S``, starting ``WARM_START_MS`` after the window is
 #: made, and only while no search was asked for in the last ``WARM_IDLE_S``: a
@@ -63,6 +67,8 @@ class LibraryService(QObject):
         # Facet counts cost more than the hits: they follow once typing pauses.
         self._pending_facets: tuple[int, str, dict[str, str]] | None = None
         self._pending_more: tuple[int, str, dict[str, str]] | None = None  # a cut-short page
+        self._more_timer = QTimer(self, singleShot=True, interval=MORE_DELAY_MS)
+        self._more_timer.timeout.connect(self.fetch_more)
         self._facet_timer = QTimer(self, singleShot=True, interval=FACETS_DELAY_MS)
         self._facet_timer.timeout.connect(self._count_facets)
         self.index_task: ProcessTask | None = None
@@ -129,6 +135,7 @@ class LibraryService(QObject):
         self._generation += 1
         generation = self._generation
         self._facet_timer.stop()  # typing went on: no facet count may queue ahead of this
+        self._more_timer.stop()
         self._pending_more = None
         filters = dict(filters or {})
         self.last_query = (query, filters)
@@ -226,13 +233,13 @@ class LibraryService(QObject):
         if result is not None and generation == self._generation:
             if limit < FULL_PAGE and len(result.hits) >= limit and result.total > limit:
                 self._pending_more = self._pending_facets
+                self._more_timer.start()  # the rest of the page once typing has paused
             self.resultsReady.emit(result)
-            self._facet_timer.start()  # the rest of the page and facets once typing pauses
+            self._facet_timer.start()  # count facets once typing pauses
 
     def _count_facets(self) -> None:
         if self._pending_facets is None or self._pending_facets[0] != self._generation:
             return
-        self.fetch_more()
         generation, query, filters = self._pending_facets
 
         def facet_work() -> dict[str, dict[str, int]] | None:
@@ -257,7 +264,12 @@ class LibraryService(QObject):
     def load_document(
         self, doc_id: str, on_loaded: Callable[[DocumentMeta | None, list[Segment]], None]
     ) -> Task:
-        task = self.call(lambda lib: (lib.document(doc_id), lib.document_segments(doc_id)))
+        def load(library: Library) -> tuple[DocumentMeta | None, list[Segment]]:
+            segments = library.document_segments(doc_id)
+            prepare_links(segments)  # the reader's links, found here, not on the GUI thread
+            return library.document(doc_id), segments
+
+        task = self.call(load)
         task.result.connect(lambda pair: on_loaded(*pair))
         return task
 

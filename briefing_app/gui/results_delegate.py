@@ -19,6 +19,7 @@ from briefing_app.gui.results_model import CitationRole, HitRole, LabelRole, Sni
 
 PAD = 8
 SNIPPET_LINES = 3
+MIN_WIDTH = 160  # narrower than any results pane: rows never need a sideways scroll
 SNIPPET_CACHE = 200  # laid-out snippets kept: a few pages of results
 
 
@@ -122,4 +123,4 @@ class HitDelegate(QStyledItemDelegate):
     ) -> QSize:
         metrics = QFontMetrics(option.font)
         height = metrics.height() * 2 + metrics.lineSpacing() * SNIPPET_LINES + PAD + 10
-        return QSize(320, height)
+        return QSize(MIN_WIDTH, height)  # the list stretches rows to its width
