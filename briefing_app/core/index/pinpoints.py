@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from whoosh import query as Q
 
+from briefing_app.core.citation import ordinal
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
@@ -32,12 +33,13 @@ _BODY = (
     r"|GA|SC|HRC)\s+)"
 )
 _REFERENCE = re.compile(
-    rf"(?<!\S){_BODY}?(?:(?P<word>resolution|res\.?|decision|dec\.?)\s+)?"
+    rf"(?<!\S){_BODY}?(?:(?:draft\s+)?(?P<word>resolution|res\.?|decision|dec\.?)\s+)?"
     r"(?P<ref>[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?"
     r"|\d{1,3}/\d{1,4}[A-Z]?|\d{3,4}(?:\s*\(\d{4}\))?)"
-    r"\s*,?\s*(?P<unit>PP|OP|(?:operative|preambular)\s+(?:paragraph|para)|paras?|paragraphs?"
+    r"\s*,?\s*(?:(?P<unit>PP|OP|(?:operative|preambular)\s+(?:paragraph|para)|paras?|paragraphs?"
     r"|art|articles?|rec|recommendations?|slides?|tables?|§)\.?\s*(?P<number>\d{1,4})"
-    r"(?:\s*\((?P<item>[a-z]{1,4})\))?(?!\S)",
+    r"(?:\s*\((?P<item>[a-z]{1,4})\))?"
+    r"|(?:the\s+)?(?P<ordinal>[a-z]+(?:-[a-z]+)?)\s+preambular\s+paragraph)(?!\S)",
     re.I,
 )
 _UNIT_KINDS = {
@@ -53,6 +55,7 @@ _UNIT_KINDS = {
     "table": (TABLE,),
 }
 _PARAGRAPH_KINDS = (OPERATIVE, PARAGRAPH)  # "para. 5" of a resolution or of a report
+_PLACES = {ordinal(n): n for n in range(1, 200)}  # "twenty-first" -> 21
 
 
 def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, Q.Query | None]:
@@ -65,14 +68,19 @@ def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, 
     kept: list[str] = []
     at = 0
     for match in _REFERENCE.finditer(text):
+        if match.group("ordinal"):  # "third preambular paragraph", as Briefing cites it
+            place = _PLACES.get(match.group("ordinal").lower())
+            unit, number = "pp", str(place)
+        else:
+            place = 0
+            unit = match.group("unit").lower().split()[0].rstrip("s")
+            number = match.group("number")
         ids = _documents(match.group("word") or "", match.group("ref"), docs)
-        if not ids:
+        if not ids or place is None:
             continue
         kept.append(text[at : match.start()])
         at = match.end()
-        unit = match.group("unit").lower().split()[0].rstrip("s")
         kinds = _UNIT_KINDS.get(unit, _PARAGRAPH_KINDS)
-        number = match.group("number")
         units.append(
             Q.And(
                 [
