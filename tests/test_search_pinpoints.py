@@ -154,3 +154,13 @@ def test_every_citation_briefing_writes_finds_its_unit_when_typed_back(
     assert "draft resolution A/C.1/80/L.62, para. 2" in citations
     for citation in citations:
         assert search(capsys, citation) == [citation]
+
+
+@pytest.mark.usefixtures("library")
+def test_a_pinpoint_said_the_other_way_round(capsys: pytest.CaptureFixture[str]) -> None:
+    assert search(capsys, "paragraph 5 of resolution 80/34") == [OP5]
+    assert search(capsys, "the second preambular paragraph of resolution 80/34") == [
+        "General Assembly resolution 80/34, second preambular paragraph"
+    ]
+    both = search(capsys, "80/34 para 5 and 80/34 para 6")
+    assert sorted(both) == [OP5, "General Assembly resolution 80/34, para. 6"]
