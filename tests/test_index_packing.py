@@ -10,7 +10,7 @@ from whoosh import index as whoosh_index
 
 from briefing_app.core.index.analysis import text_postings
 from briefing_app.core.index.indexer import segment_fields
-from briefing_app.core.index.packing import pack
+from briefing_app.core.index.packing import Grouped, flatten, pack
 from briefing_app.core.index.schema import make_schema
 from briefing_app.core.index.writer import FastSegmentWriter
 from briefing_app.core.ingest import ingest_file
@@ -59,11 +59,20 @@ def _segment_files(folder: Path, docs: list[dict[str, object]], packed: bool) ->
     folder.mkdir()
     ix = whoosh_index.create_in(str(folder), make_schema())
     writer = FastSegmentWriter(ix) if packed else ix.writer()
-    for fields in docs:
-        if packed:
-            writer.add_packed(pack(fields))
-        else:
-            writer.add_document(**fields)
+    if packed:  # files of 1 to 40 passages, as the ingest workers send them
+        rng, start = random.Random(5), 0
+        while start < len(docs):
+            stop = start + rng.randint(1, 40)
+            grouped: Grouped = {}
+            files = [pack(fields, n, grouped) for n, fields in enumerate(docs[start:stop])]
+            base = writer.docnum
+            for one in files:
+                writer.add_packed(one)
+            writer.add_postings(base, flatten(grouped))
+            start = stop
+    else:  # Whoosh analyses the text itself
+        for fields in docs:
+            writer.add_document(**{**fields, "text": fields["_stored_text"]})
     writer.commit()
     ix = whoosh_index.open_dir(str(folder))
     (segment,) = ix._segments()
@@ -102,4 +111,4 @@ def test_a_real_document_packs_to_the_same_segment(tmp_path: Path) -> None:
 
 def test_packing_refuses_what_it_cannot_reproduce() -> None:
     with pytest.raises(KeyError):
-        pack({"no_such_field": "x"})
+        pack({"no_such_field": "x"}, 0, {})

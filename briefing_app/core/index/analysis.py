@@ -97,21 +97,49 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def text_postings(text: str) -> list[tuple[bytes, int, float, bytes]]:
+def text_postings(
+    text: str, words: list[str] | None = None
+) -> list[tuple[bytes, int, float, bytes]]:
     """What Whoosh's ``Positions`` format makes of ``text``, byte for byte.
 
     Computed in the ingest worker processes so that the process writing the
-    index only files postings (see ``schema.PreAnalyzedText``).
+    index only files postings (see ``schema.PreAnalyzedText``). ``words``:
+    ``WORD_RE.findall(text)``, when the caller has it already.
     """
+    cache = _CACHE
     positions: dict[str, list[int]] = {}
-    for pos, term in enumerate(terms(text)):
-        positions.setdefault(term, []).append(pos)
+    pos = 0
+    for word in WORD_RE.findall(text) if words is None else words:
+        term = cache.get(word)
+        if term is None:
+            term = normalize(word)
+        if term:
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [pos]
+            else:
+                found.append(pos)
+            pos += 1
     out = []
+    single = _SINGLE
     for term, poslist in positions.items():
-        deltas = [poslist[0]] + [b - a for a, b in pairwise(poslist)]
-        encoded = pack_uint(len(deltas)) + dumps(deltas, 2)
-        out.append((term.encode("utf-8"), len(poslist), float(len(poslist)), encoded))
+        count = len(poslist)
+        if count == 1:  # most terms of a passage: one encoding per position, made once
+            encoded = single.get(poslist[0]) or _single(poslist[0])
+        else:
+            deltas = [poslist[0]] + [b - a for a, b in pairwise(poslist)]
+            encoded = pack_uint(count) + dumps(deltas, 2)
+        out.append((term.encode("utf-8"), count, float(count), encoded))
     return out
+
+
+# position -> the ``Positions`` value of a term found once, at that position.
+_SINGLE: dict[int, bytes] = {}
+
+
+def _single(position: int) -> bytes:
+    encoded = _SINGLE[position] = pack_uint(1) + dumps([position], 2)
+    return encoded
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:

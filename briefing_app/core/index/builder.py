@@ -241,8 +241,10 @@ class _Session:
         self.catalog.documents.pop(doc_id, None)
 
     def add(self, prepared: Prepared, size: int) -> None:
+        base = self.writer.docnum
         for packed in prepared.packed:
             self.writer.add_packed(packed)
+        self.writer.add_postings(base, prepared.postings)
         self.vocabulary.counts.update(prepared.words)
         self.pending_bytes += size
         self.pending_files += 1

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing_app.core.index.analysis import text_postings
-from briefing_app.core.index.packing import Packed, pack
+from briefing_app.core.index.analysis import WORD_RE, text_postings
+from briefing_app.core.index.packing import FilePostings, Grouped, Packed, flatten, pack
 from briefing_app.core.index.schema import PATH_SEPARATOR
 from briefing_app.core.index.sources import Source
-from briefing_app.core.index.vocabulary import word_counts
+from briefing_app.core.index.vocabulary import distinct_words, fold_counts
 from briefing_app.core.ingest import IngestError, Manifest, ingest_file
-from briefing_app.core.models import SECTION_SEPARATOR, DocumentMeta, IngestedDocument, Segment
+from briefing_app.core.models import SECTION_SEPARATOR, DocumentMeta, Segment
 
 #: Below this many bytes to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 4 << 20
@@ -80,6 +80,7 @@ class Prepared:
 
     meta: DocumentMeta
     packed: list[Packed]
+    postings: FilePostings
     words: Counter[str]
 
 
@@ -102,19 +103,26 @@ def _ingest(job: IngestArgs) -> Prepared | str:
     doc.meta.doc_id = doc_id
     for segment in doc.segments:
         segment.doc_id = doc_id
-    return Prepared(doc.meta, [_packed(s, doc.meta) for s in doc.segments], _words(doc))
+    words: Counter[str] = Counter()
+    grouped: Grouped = {}
+    packed = [_packed(s, n, doc.meta, words, grouped) for n, s in enumerate(doc.segments)]
+    return Prepared(doc.meta, packed, flatten(grouped), fold_counts(words))
 
 
-def _packed(segment: Segment, meta: DocumentMeta) -> Packed:
-    """The segment's Whoosh document, analysed here, in the worker (``packing.py``)."""
+def _packed(
+    segment: Segment, passage: int, meta: DocumentMeta, words: Counter[str], grouped: Grouped
+) -> Packed:
+    """The segment's Whoosh document, analysed here, in the worker (``packing.py``).
+
+    Adds the segment's words to ``words`` (``vocabulary.word_counts`` before
+    folding) from the same pass over the text, and its postings to ``grouped``.
+    """
     record = segment_fields(segment, meta)
-    record["_stored_text"] = record["text"]
-    record["text"] = text_postings(record["text"])
-    return pack(record)
-
-
-def _words(doc: IngestedDocument) -> Counter[str]:
-    return word_counts(s.text for s in doc.segments)
+    found = WORD_RE.findall(segment.text)
+    words.update(distinct_words(found))
+    record["_stored_text"] = segment.text
+    record["text"] = text_postings(segment.text, found)
+    return pack(record, passage, grouped)
 
 
 def ingest_all(jobs: list[Job]) -> Iterator[tuple[Job, Prepared | str]]:

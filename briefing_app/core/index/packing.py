@@ -6,13 +6,14 @@ writes the index, that was about half of its time. ``pack`` does exactly the
 same steps in the worker (the same field objects, in the same sorted order,
 with the same boosts) and hands over the results: postings per field, field
 lengths, column values and the stored-fields bytes as Whoosh would write
-them. ``FastSegmentWriter.add_packed`` files them; the index files are the
-same as ``add_document`` makes (``tests/test_index_packing.py``).
+them. ``FastSegmentWriter.add_packed`` and ``add_postings`` file them; the
+index files are the same as ``add_document`` makes (``tests/test_index_packing.py``).
 """
 
 from __future__ import annotations
 
 import zlib
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from pickle import dumps
@@ -26,19 +27,51 @@ from briefing_app.core.index.schema import make_schema
 #: pickles with protocol 2 and compresses at level 3 (``whoosh.columns``).
 _STORED_PROTOCOL, _STORED_LEVEL = 2, 3
 
-#: One posting of a packed document: ((field name, term bytes), weight, value bytes).
-Posting = tuple[tuple[str, bytes], float, bytes | None]
+#: A file's postings while it is packed: (field, term) -> [(passage, weight, value)].
+Grouped = dict[tuple[str, bytes], list[tuple[int, float, bytes | None]]]
 
 
 @dataclass(slots=True)
 class Packed:
-    """One Whoosh document, analysed: what ``add_document`` would hand its writers."""
+    """One Whoosh document, analysed: what ``add_document`` would hand its writers
+    besides the postings (those travel per file, in :class:`FilePostings`)."""
 
-    postings: list[Posting]
     #: (field name, length, column value or None), in Whoosh's (sorted) field order.
     fields: list[tuple[str, int, Any]]
     #: The stored fields as the ``_stored`` column holds them (None: nothing stored).
     stored: bytes | None
+
+
+@dataclass(slots=True)
+class FilePostings:
+    """All postings of one file's passages, grouped by term, in a few flat arrays.
+
+    Term ``i`` has ``counts[i]`` postings, consecutive in ``passages`` (the
+    passage's index in the file), ``weights`` and ``ends`` (where each value
+    ends in ``values``). Flat arrays cross the process boundary for a
+    fraction of what a tuple per posting costs to pickle and unpickle.
+    """
+
+    keys: list[tuple[str, bytes]]
+    counts: array
+    passages: array
+    weights: array
+    ends: array
+    values: bytes
+
+
+def flatten(grouped: Grouped) -> FilePostings:
+    counts, passages, weights, ends = array("I"), array("I"), array("f"), array("I")
+    values = bytearray()
+    for rows in grouped.values():
+        counts.append(len(rows))
+        for passage, weight, vbytes in rows:
+            passages.append(passage)
+            weights.append(weight)
+            if vbytes:
+                values += vbytes
+            ends.append(len(values))
+    return FilePostings(list(grouped), counts, passages, weights, ends, bytes(values))
 
 
 @cache
@@ -46,11 +79,34 @@ def _schema() -> Schema:
     return make_schema()
 
 
-def pack(fields: dict[str, Any], schema: Schema | None = None) -> Packed:
-    """``SegmentWriter.add_document(**fields)`` up to the writing, as data."""
+#: (field name, value) -> its postings, for the short values that repeat from
+#: passage to passage (kind, year, doc id, heading…); cleared when it fills.
+_MEMO: dict[tuple[str, str], list[Any]] = {}
+_MEMO_SIZE, _MEMO_VALUE = 50_000, 200
+
+
+def _index(field: Any, fieldname: str, value: Any) -> list[Any]:
+    """``field.index(value)``, remembered for short repeating strings."""
+    if field.unique or not isinstance(value, str) or len(value) > _MEMO_VALUE:
+        return list(field.index(value))
+    key = (fieldname, value)
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        found = _MEMO[key] = list(field.index(value))
+    return found
+
+
+def pack(
+    fields: dict[str, Any], passage: int, grouped: Grouped, schema: Schema | None = None
+) -> Packed:
+    """``SegmentWriter.add_document(**fields)`` up to the writing, as data.
+
+    The postings go to ``grouped`` under ``passage`` (the document's index in its file).
+    """
     schema = schema or _schema()
     docboost = float(fields["_boost"]) if "_boost" in fields else 1.0
-    postings: list[Posting] = []
     out: list[tuple[str, int, Any]] = []
     stored: dict[str, Any] = {}
     for fieldname in sorted(name for name in fields if not name.startswith("_")):
@@ -65,10 +121,14 @@ def pack(fields: dict[str, Any], schema: Schema | None = None) -> Packed:
             boostkw = f"_{fieldname}_boost"
             boost = float(fields[boostkw]) if boostkw in fields else docboost
             scorable = field.scorable
-            for tbytes, freq, weight, vbytes in field.index(value):
+            for tbytes, freq, weight, vbytes in _index(field, fieldname, value):
                 if scorable:
                     length += freq
-                postings.append(((fieldname, tbytes), weight * boost, vbytes))
+                key = (fieldname, tbytes)
+                rows = grouped.get(key)
+                if rows is None:
+                    rows = grouped[key] = []
+                rows.append((passage, weight * boost, vbytes))
         customval = fields.get(f"_stored_{fieldname}", value)
         if field.stored and customval is not None:
             stored[fieldname] = customval
@@ -77,4 +137,4 @@ def pack(fields: dict[str, Any], schema: Schema | None = None) -> Packed:
         if length or cv is not None:
             out.append((fieldname, length, cv))
     blob = zlib.compress(dumps(stored, _STORED_PROTOCOL), _STORED_LEVEL) if stored else None
-    return Packed(postings, out, blob)
+    return Packed(out, blob)

@@ -81,8 +81,26 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
     """Number of texts each folded word occurs in (folding each distinct word once)."""
     raw: Counter[str] = Counter()
     for text in texts:
-        raw.update({w for w in WORD_RE.findall(text) if w.isalpha()})
+        raw.update(distinct_words(WORD_RE.findall(text)))
+    return fold_counts(raw)
+
+
+def distinct_words(words: list[str]) -> set[str]:
+    """The words of one text that count for the word list (alphabetic), once each."""
+    return {w for w in words if w.isalpha()}
+
+
+def fold_counts(raw: Counter[str]) -> Counter[str]:
+    """Counts of words as written -> counts of their folded forms (each folded once)."""
     folded: Counter[str] = Counter()
+    cache = _FOLDED
     for word, n in raw.items():
-        folded[fold(word)] += n
+        form = cache.get(word)
+        if form is None:
+            form = cache[word] = fold(word)
+        folded[form] += n
     return folded
+
+
+# word as written -> its folded form; only grows with the vocabulary (like analysis._CACHE).
+_FOLDED: dict[str, str] = {}

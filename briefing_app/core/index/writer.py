@@ -24,7 +24,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from briefing_app.core.index.packing import Packed
+from briefing_app.core.index.packing import FilePostings, Packed
 
 #: Postings kept per term: docnums, weights, the value bytes end to end and
 #: where each ends (~16 bytes a posting instead of ~130 for a tuple).
@@ -55,22 +55,34 @@ class GroupedPool:
             values += vbytes
         entry[3].append(len(values))
 
-    def add_many(self, docnum: int, postings: list[Any]) -> None:
-        """``add`` for each ((field, term), weight, value) of one document."""
-        terms = self.terms
-        for key, weight, vbytes in postings:
+    def add_file(self, base: int, postings: FilePostings) -> None:
+        """A file's postings (``packing.py``), its passages numbered from ``base``."""
+        terms, fieldnames = self.terms, self.fieldnames
+        passages, weights, ends = postings.passages, postings.weights, postings.ends
+        data = memoryview(postings.values)
+        at = start = 0  # first posting of the term; where its first value starts
+        for key, count in zip(postings.keys, postings.counts, strict=True):
             entry = terms.get(key)
             if entry is None:
                 entry = terms[key] = (array("i"), array("f"), bytearray(), array("I"))
-                self.fieldnames.add(key[0])
-            elif entry[0][-1] >= docnum:
+                fieldnames.add(key[0])
+            elif entry[0][-1] >= base:
                 self.unsorted = True
-            entry[0].append(docnum)
-            entry[1].append(weight)
-            values = entry[2]
-            if vbytes:
-                values += vbytes
-            entry[3].append(len(values))
+            docs, term_weights, joined, term_ends = entry
+            stop = at + count
+            end = ends[stop - 1]
+            if count == 1:
+                docs.append(base + passages[at])
+                term_weights.append(weights[at])
+                joined += data[start:end]
+                term_ends.append(len(joined))
+            else:
+                docs.extend(map(base.__add__, passages[at:stop]))
+                term_weights.extend(weights[at:stop])
+                shift = len(joined) - start
+                joined += data[start:end]
+                term_ends.extend(map(shift.__add__, ends[at:stop]))
+            at, start = stop, end
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
         for key in sorted(self.terms):
@@ -134,11 +146,11 @@ class FastSegmentWriter(SegmentWriter):
         perdoc.add_field = add_field
 
     def add_packed(self, packed: Packed) -> None:
-        """``add_document`` for a document analysed in a worker (``packing.py``)."""
+        """``add_document`` for a document analysed in a worker (``packing.py``),
+        but for its postings: ``add_postings`` files those of a whole file."""
         self._check_state()
         perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
         perdoc.start_doc(docnum)
-        self.pool.add_many(docnum, packed.postings)
         for fieldname, length, cv in packed.fields:
             field = schema[fieldname]
             if length:
@@ -153,6 +165,10 @@ class FastSegmentWriter(SegmentWriter):
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def add_postings(self, base: int, postings: FilePostings) -> None:
+        """The postings of the passages just added with ``add_packed`` from ``base`` on."""
+        self.pool.add_file(base, postings)
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
