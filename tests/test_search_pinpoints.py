@@ -54,6 +54,23 @@ Report of the Advisory Committee on Administrative and Budgetary Questions
 )
 
 
+DRAFT = """United Nations                                   A/C.1/80/L.62
+
+General Assembly                                 Distr.: Limited
+                                                 20 October 2025
+
+Draft resolution
+
+Nuclear disarmament
+
+The General Assembly,
+
+Recalling its resolution 79/1 on zebra cooperation,
+
+1. Decides to strengthen cooperation among Member States;
+
+2. Requests the Secretary-General to report on disarmament.
+"""
 OP5 = "General Assembly resolution 80/34, para. 5"
 
 
@@ -66,7 +83,9 @@ def search(capsys: pytest.CaptureFixture[str], query: str) -> list[str]:
 def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "res.txt").write_text(RESOLUTION, encoding="utf-8")
     (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
-    assert main(["add", str(tmp_path / "res.txt"), str(tmp_path / "report.txt")]) == 0
+    (tmp_path / "l62.txt").write_text(DRAFT, encoding="utf-8")
+    files = [str(tmp_path / name) for name in ("res.txt", "report.txt", "l62.txt")]
+    assert main(["add", *files]) == 0
     capsys.readouterr()
 
 
@@ -119,3 +138,29 @@ def test_a_security_council_resolution_by_number_and_year() -> None:
     rest, units = split_pinpoints("resolution 2370 (2017), para. 3", docs)
     assert rest == "" and units is not None and "sc" in repr(units) and "ga" not in repr(units)
     assert split_pinpoints("2370 para 3", docs)[1] is None  # a bare number names nothing
+
+
+@pytest.mark.usefixtures("library")
+def test_every_citation_briefing_writes_finds_its_unit_when_typed_back(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A citation pasted from a draft ("…, third preambular paragraph") into the search box."""
+    citations = [
+        *search(capsys, "A/RES/80/34"),
+        *search(capsys, "A/80/604"),
+        *search(capsys, "A/C.1/80/L.62"),
+    ]
+    assert len(citations) == 2 + 6 + 14 + 1 + 2
+    assert "draft resolution A/C.1/80/L.62, para. 2" in citations
+    for citation in citations:
+        assert search(capsys, citation) == [citation]
+
+
+@pytest.mark.usefixtures("library")
+def test_a_pinpoint_said_the_other_way_round(capsys: pytest.CaptureFixture[str]) -> None:
+    assert search(capsys, "paragraph 5 of resolution 80/34") == [OP5]
+    assert search(capsys, "the second preambular paragraph of resolution 80/34") == [
+        "General Assembly resolution 80/34, second preambular paragraph"
+    ]
+    both = search(capsys, "80/34 para 5 and 80/34 para 6")
+    assert sorted(both) == [OP5, "General Assembly resolution 80/34, para. 6"]

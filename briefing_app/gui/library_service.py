@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from briefing_app.core.models import DocumentMeta, SearchResult, Segment
 from briefing_app.core.paths import DataHome
+from briefing_app.gui.reader_text import prepare_links
 from briefing_app.gui.tasks import ProcessTask, Task, run_in_thread, serial_pool
 
 if TYPE_CHECKING:
@@ -263,7 +264,12 @@ class LibraryService(QObject):
     def load_document(
         self, doc_id: str, on_loaded: Callable[[DocumentMeta | None, list[Segment]], None]
     ) -> Task:
-        task = self.call(lambda lib: (lib.document(doc_id), lib.document_segments(doc_id)))
+        def load(library: Library) -> tuple[DocumentMeta | None, list[Segment]]:
+            segments = library.document_segments(doc_id)
+            prepare_links(segments)  # the reader's links, found here, not on the GUI thread
+            return library.document(doc_id), segments
+
+        task = self.call(load)
         task.result.connect(lambda pair: on_loaded(*pair))
         return task
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QRegularExpression, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QMouseEvent,
@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.annotation.references import describe, reference_links
 from briefing_app.core.citation import cite, document_reference, format_date, unit_label
 from briefing_app.core.drafts.insert import Passage
-from briefing_app.core.index.snippets import phrase_pattern
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
@@ -54,6 +52,7 @@ from briefing_app.gui.reader_markdown import (
     reader_markdown,
     renders_markdown,
 )
+from briefing_app.gui.reader_text import find_marks, links_in, plain_text
 
 REF_SCHEME = "ref"
 NOTHING_TO_READ = "Select a result to read it in its document."
@@ -155,7 +154,7 @@ class ReaderView(QTextBrowser):
             else:
                 if segment.number:
                     cursor.insertText(_number_prefix(segment), bold)
-                self._write_text(cursor, (segment.display or segment.text).replace("\n", " "))
+                self._write_text(cursor, plain_text(segment))
             for number in range(first, cursor.block().blockNumber() + 1):
                 self._block_segment[number] = i
                 if markdown and i == self.focus_index:  # every block the slide made
@@ -194,14 +193,14 @@ class ReaderView(QTextBrowser):
         """Plain text, with each recognised reference as a link (never parsed as HTML)."""
         plain = QTextCharFormat()
         done = 0
-        for ref in reference_links(text):
+        for ref in links_in(text):  # (found on the library thread when it loaded)
             cursor.insertText(text[done : ref.start], plain)
             link = QTextCharFormat()
             link.setAnchor(True)
             link.setAnchorHref(reference_url(ref.key))
             link.setForeground(self.palette().link())
             link.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            link.setToolTip(f"Passages citing {describe(ref.key)}")
+            link.setToolTip(ref.tooltip)
             cursor.insertText(text[ref.start : ref.end], link)
             done = ref.end
         cursor.insertText(text[done:], plain)
@@ -257,18 +256,7 @@ class ReaderView(QTextBrowser):
 
     # -- matches -----------------------------------------------------------------
     def _mark(self, words: Sequence[str]) -> None:
-        self.matches, self.current_match = [], -1
-        if words:
-            # A matched phrase ("Arms Trade Treaty") is marked as a whole, never
-            # each of its words wherever it occurs.
-            regex = QRegularExpression(
-                phrase_pattern(words).pattern,
-                QRegularExpression.PatternOption.CaseInsensitiveOption,
-            )
-            found = self.document().find(regex, 0)
-            while not found.isNull():
-                self.matches.append(found)
-                found = self.document().find(regex, found)
+        self.matches, self.current_match = find_marks(self.document(), words), -1
         focus_block = self._focus_block_number()
         if self.matches:
             in_focus = [

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from whoosh import query as Q
 
+from briefing_app.core.citation import ordinal
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
@@ -31,15 +32,21 @@ _BODY = (
     r"(?:(?:the\s+)?(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council"
     r"|GA|SC|HRC)\s+)"
 )
-_REFERENCE = re.compile(
-    rf"(?<!\S){_BODY}?(?:(?P<word>resolution|res\.?|decision|dec\.?)\s+)?"
+_DOCUMENT = (
+    rf"{_BODY}?(?:(?:draft\s+)?(?P<word>resolution|res\.?|decision|dec\.?)\s+)?"
     r"(?P<ref>[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s*\(\d{4}\))?"
     r"|\d{1,3}/\d{1,4}[A-Z]?|\d{3,4}(?:\s*\(\d{4}\))?)"
-    r"\s*,?\s*(?P<unit>PP|OP|(?:operative|preambular)\s+(?:paragraph|para)|paras?|paragraphs?"
-    r"|art|articles?|rec|recommendations?|slides?|tables?|§)\.?\s*(?P<number>\d{1,4})"
-    r"(?:\s*\((?P<item>[a-z]{1,4})\))?(?!\S)",
-    re.I,
 )
+_UNIT = (
+    r"(?:(?P<unit>PP|OP|(?:operative|preambular)\s+(?:paragraph|para)|paras?|paragraphs?"
+    r"|art|articles?|rec|recommendations?|slides?|tables?|§)\.?\s*(?P<number>\d{1,4})"
+    r"(?:\s*\((?P<item>[a-z]{1,4})\))?"
+    r"|(?:the\s+)?(?P<ordinal>[a-z]+(?:-[a-z]+)?)\s+preambular\s+paragraph)"
+)
+#: "80/34 para 5", "resolution 80/34, third preambular paragraph" (as Briefing cites) …
+_REFERENCE = re.compile(rf"(?<!\S){_DOCUMENT}\s*,?\s*{_UNIT}(?!\S)", re.I)
+#: … and "paragraph 5 of resolution 80/34", as a speech says it.
+_UNIT_OF = re.compile(rf"(?<!\S){_UNIT}\s+of\s+(?:the\s+)?{_DOCUMENT}(?!\S)", re.I)
 _UNIT_KINDS = {
     "pp": (PREAMBULAR,),
     "preambular": (PREAMBULAR,),
@@ -53,6 +60,8 @@ _UNIT_KINDS = {
     "table": (TABLE,),
 }
 _PARAGRAPH_KINDS = (OPERATIVE, PARAGRAPH)  # "para. 5" of a resolution or of a report
+_JOINERS = {"and", "or", "&", ",", ";", "also"}
+_PLACES = {ordinal(n): n for n in range(1, 200)}  # "twenty-first" -> 21
 
 
 def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, Q.Query | None]:
@@ -64,15 +73,22 @@ def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, 
     units: list[Q.Query] = []
     kept: list[str] = []
     at = 0
-    for match in _REFERENCE.finditer(text):
+    for match in _matches(text):
+        if match.start() < at:
+            continue  # inside one already taken (both orders can read a stretch)
+        if match.group("ordinal"):  # "third preambular paragraph", as Briefing cites it
+            place = _PLACES.get(match.group("ordinal").lower())
+            unit, number = "pp", str(place)
+        else:
+            place = 0
+            unit = match.group("unit").lower().split()[0].rstrip("s")
+            number = match.group("number")
         ids = _documents(match.group("word") or "", match.group("ref"), docs)
-        if not ids:
+        if not ids or place is None:
             continue
         kept.append(text[at : match.start()])
         at = match.end()
-        unit = match.group("unit").lower().split()[0].rstrip("s")
         kinds = _UNIT_KINDS.get(unit, _PARAGRAPH_KINDS)
-        number = match.group("number")
         units.append(
             Q.And(
                 [
@@ -86,7 +102,15 @@ def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, 
         return text, None
     kept.append(text[at:])
     rest = " ".join(" ".join(kept).split())
+    if all(word.lower() in _JOINERS for word in rest.split()):
+        rest = ""  # "80/34 para 5 and 6 …, para 7": only what joined the pinpoints is left
     return rest, units[0] if len(units) == 1 else Q.Or(units)
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Pinpoints in both orders, in the order they appear."""
+    found = [*_REFERENCE.finditer(text), *_UNIT_OF.finditer(text)]
+    return sorted(found, key=lambda m: (m.start(), -m.end()))
 
 
 def with_units(flt: Q.Query | None, units: Q.Query | None) -> Q.Query | None:

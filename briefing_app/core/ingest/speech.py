@@ -84,10 +84,11 @@ def statement_segments(doc_id: str, blocks: list[Block]) -> tuple[list[Segment],
 def _is_plain_heading(blocks: list[Block], index: int) -> bool:
     """A short line ("Climate change", "Disarmament") above a paragraph of prose:
     the heading of what follows, not a numbered paragraph of its own."""
-    block = blocks[index]
-    if len(block.lines) != 1 or index + 1 >= len(blocks):
+    lines = blocks[index].lines
+    # most blocks are a whole paragraph: refused on their length (the hot path)
+    if len(lines) != 1 or len(lines[0]) > _HEADING_CHARS or index + 1 >= len(blocks):
         return False
-    line = block.first_line
+    line = lines[0].strip()
     if p.BULLET.match(line) or p.SUB_ITEM.match(line) or p.NUMBERED_PARAGRAPH.match(line):
         return False
     text = strip_markup(line).strip()
@@ -98,14 +99,15 @@ def _is_plain_heading(blocks: list[Block], index: int) -> bool:
 
 
 _HEADING_WORDS = 12
+_HEADING_CHARS = 160  # 12 words with their markup
 _PROSE_WORDS = 8
 
 
 def is_address(text: str) -> bool:
     """A salutation or a closing that only thanks the room: not a numbered paragraph."""
-    text = text.strip()
-    if len(text) > 250:
+    if len(text) > 260:  # a paragraph of prose (checked before any copy of it)
         return False
+    text = text.strip()
     return is_salutation(text) or CLOSING.match(text) is not None
 
 

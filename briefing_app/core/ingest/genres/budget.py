@@ -15,7 +15,8 @@ import re
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block, is_table
 from briefing_app.core.ingest.markup import strip_markup
-from briefing_app.core.ingest.structure import Structure, UnitBuilder
+from briefing_app.core.ingest.structure import Structure
+from briefing_app.core.ingest.units import UnitBuilder
 from briefing_app.core.models import PARAGRAPH, PASSAGE, TABLE
 
 _FASCICLE = re.compile(r"^(\d{1,2}\.(?:[IVXL]{1,6}\.|[A-Z]\.)?\d{1,3})\s+(\S.*)$", re.S)

@@ -21,7 +21,8 @@ from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
 from briefing_app.core.ingest.markup import strip_markup
-from briefing_app.core.ingest.structure import OpenUnit, Structure, UnitBuilder
+from briefing_app.core.ingest.structure import Structure
+from briefing_app.core.ingest.units import OpenUnit, UnitBuilder
 from briefing_app.core.models import (
     ARTICLE,
     OPERATIVE,
