@@ -90,3 +90,22 @@ def test_filter_sets_from_the_facet_tables_equal_the_decoded_terms(home: Path) -
     for field, value, bits in seeded:
         assert bits == docsets._decode(field, value) & docsets.live, (field, value)
     lib.close()
+
+
+def test_a_query_finishing_a_warm_step_first_is_cached_once(home: Path) -> None:
+    from whoosh import query as Q
+
+    lib = Library(home, cache=False)
+    engine = lib.engine
+    engine.searcher()
+    docsets, scorer = engine.docsets(), engine.ranker().scorer
+    phrase = Q.Phrase("text", ["illicit", "traffick"])
+    words = scorer.postings_steps("text", "firearm")
+    checks = docsets.phrase_steps(phrase)
+    next(words), next(checks)  # a warm-up step under way for each
+    expected = docsets.phrase(phrase), scorer.postings("text", "firearm").ids  # a query
+    cached = docsets._cached_bytes, scorer.cached_bytes()
+    list(words), list(checks)  # the warm-up resumes and finishes
+    assert (docsets._cached_bytes, scorer.cached_bytes()) == cached
+    assert (docsets.phrase(phrase), scorer.postings("text", "firearm").ids) == expected
+    lib.close()

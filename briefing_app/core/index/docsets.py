@@ -112,7 +112,8 @@ class DocSets:
             for i, docs in enumerate(phrase_segments(self.reader, q.fieldname, words, flags)):
                 found.extend(docs)
                 yield i
-        self._remember(key, self.from_ids(found))
+        if key not in self._cache:  # (a query may have checked it meanwhile)
+            self._remember(key, self.from_ids(found))
 
     # -- queries -------------------------------------------------------------------
     def evaluate(self, q: Q.Query) -> int | None:

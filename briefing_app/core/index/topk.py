@@ -215,6 +215,8 @@ class Scorer:
             if (field, text) in leaf:
                 _collect(ids, tfs, leaf.postings(field, text), offset)
                 yield i
+        if key in self._tf:  # a query decoded it meanwhile
+            return
         lengths = self.lengths(field)
         keys = array("H", bytes(_interleave(bytes(map(lengths.__getitem__, ids)), tfs)))
         if sys.byteorder == "big":
