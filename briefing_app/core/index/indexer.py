@@ -81,7 +81,9 @@ class Prepared:
     meta: DocumentMeta
     packed: list[Packed]
     postings: FilePostings
-    words: Counter[str]
+    #: Folded words, each once per passage containing it: the writing process
+    #: counts a list in C (``Counter.update``) where a Counter is merged in Python.
+    words: list[str]
 
 
 IngestArgs = tuple[str, Manifest | None, str, str]  # path, manifest, doc_id, content hash
@@ -106,7 +108,7 @@ def _ingest(job: IngestArgs) -> Prepared | str:
     words: Counter[str] = Counter()
     grouped: Grouped = {}
     packed = [_packed(s, n, doc.meta, words, grouped) for n, s in enumerate(doc.segments)]
-    return Prepared(doc.meta, packed, flatten(grouped), fold_counts(words))
+    return Prepared(doc.meta, packed, flatten(grouped), list(fold_counts(words).elements()))
 
 
 def _packed(

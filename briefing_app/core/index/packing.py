@@ -105,7 +105,7 @@ def pack(
 
     The postings go to ``grouped`` under ``passage`` (the document's index in its file).
     """
-    schema = schema or _schema()
+    specs = _specs(schema or _schema())
     docboost = float(fields["_boost"]) if "_boost" in fields else 1.0
     out: list[tuple[str, int, Any]] = []
     stored: dict[str, Any] = {}
@@ -113,12 +113,9 @@ def pack(
         value = fields[fieldname]
         if value is None:
             continue
-        field = schema[fieldname]  # KeyError for an unknown field, as Whoosh
-        if field.separate_spelling() or field.vector:
-            raise ValueError(f"field {fieldname!r}: spelling and vectors are not packed")
+        field, boostkw, storedkw = specs[fieldname]  # KeyError for an unknown field
         length = 0
         if field.indexed:
-            boostkw = f"_{fieldname}_boost"
             boost = float(fields[boostkw]) if boostkw in fields else docboost
             scorable = field.scorable
             for tbytes, freq, weight, vbytes in _index(field, fieldname, value):
@@ -129,7 +126,7 @@ def pack(
                 if rows is None:
                     rows = grouped[key] = []
                 rows.append((passage, weight * boost, vbytes))
-        customval = fields.get(f"_stored_{fieldname}", value)
+        customval = fields.get(storedkw, value)
         if field.stored and customval is not None:
             stored[fieldname] = customval
         column = field.column_type
@@ -138,3 +135,20 @@ def pack(
             out.append((fieldname, length, cv))
     blob = zlib.compress(dumps(stored, _STORED_PROTOCOL), _STORED_LEVEL) if stored else None
     return Packed(out, blob)
+
+
+#: The last schema seen and its specs (the schema is held, so ``is`` stays honest).
+_SPECS: list[Any] = [None, {}]
+
+
+def _specs(schema: Schema) -> dict[str, tuple[Any, str, str]]:
+    """Per field: the field object and the names of its boost and stored-value keys."""
+    if _SPECS[0] is not schema:
+        found = {}
+        for name, field in schema.items():
+            if field.separate_spelling() or field.vector:
+                raise ValueError(f"field {name!r}: spelling and vectors are not packed")
+            found[name] = (field, f"_{name}_boost", f"_stored_{name}")
+        _SPECS[:] = [schema, found]
+    specs: dict[str, tuple[Any, str, str]] = _SPECS[1]
+    return specs

@@ -24,6 +24,7 @@ from whoosh.columns import VarBytesColumn
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from briefing_app.core.index.blocks import write_postings
 from briefing_app.core.index.packing import FilePostings, Packed
 
 #: Postings kept per term: docnums, weights, the value bytes end to end and
@@ -176,7 +177,7 @@ class FastSegmentWriter(SegmentWriter):
             postings = self.pool.iter_postings()
             self.fieldwriter.add_postings(self.schema, self._lengths, postings)
         else:
-            write_postings(self.fieldwriter, self.schema, self.pool, self._lengths)
+            write_postings(self.fieldwriter, self.schema, self.pool.terms, self._lengths)
         self.fieldwriter.close()
 
     #: Called as ``before_toc(segments, generation)`` once the segment files are
@@ -193,47 +194,3 @@ class FastSegmentWriter(SegmentWriter):
         TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
         crash_point("after-index-commit")
         clean_files(self.storage, self.indexname, self.generation, segments)
-
-
-def write_postings(fieldwriter: Any, schema: Any, pool: GroupedPool, lengths: _Lengths) -> None:
-    """``FieldWriter.add_postings`` a block at a time instead of a posting at a time.
-
-    Fills the Whoosh 3 postings writer's block buffers with what its
-    ``add_posting`` would have put there (ids, weights, non-empty values,
-    min/max length, max weight) and lets it write each block: same bytes.
-    """
-    lastfield = None
-    dfl: Any = None
-    for key in sorted(pool.terms):
-        fieldname, btext = key
-        if fieldname != lastfield:
-            if lastfield is not None:
-                fieldwriter.finish_field()
-            fieldwriter.start_field(fieldname, schema[fieldname])
-            dfl = lengths.doc_field_length_reader(fieldname)
-            lastfield = fieldname
-        docs, weights, joined, ends = pool.terms[key]
-        data = bytes(joined)
-        fieldwriter.start_term(btext)
-        writer = fieldwriter._postwriter
-        count, limit = len(docs), writer._blocklimit
-        for start in range(0, count, limit):
-            stop = min(count, start + limit)
-            if start:  # add_posting writes a full block when the next posting arrives
-                writer._write_block()
-            ids = array("I", docs[start:stop])
-            block_weights = weights[start:stop]
-            first = ends[start - 1] if start else 0
-            cuts = ends[start:stop]
-            writer._ids, writer._weights = ids, block_weights
-            writer._values = [
-                data[a:b] for a, b in zip((first, *cuts), cuts, strict=False) if b > a
-            ]
-            found = [n for n in map(dfl, ids) if n]
-            writer._minlength = min(found) if found else None
-            writer._maxlength = max(found) if found else 0
-            heaviest = max(block_weights)
-            writer._maxweight = heaviest if heaviest > 0 else 0
-        fieldwriter.finish_term()  # writes the last block
-    if lastfield is not None:
-        fieldwriter.finish_field()
