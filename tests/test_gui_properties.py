@@ -113,13 +113,17 @@ def test_a_correction_made_while_indexing_is_kept_and_applied_afterwards(
     qtbot.waitUntil(lambda: started == [True], timeout=5000)
 
 
+def shown(command) -> bool:
+    return command.dialog is not None and command.dialog.isVisible()
+
+
 def test_cancel_then_reopen_shows_the_documents_values_not_the_edits(
     qtbot, window: MainWindow
 ) -> None:
     qtbot.waitUntil(lambda: REPORT in library_titles(window), timeout=15000)
     command = window.document_properties
     command.open(REPORT)
-    qtbot.waitUntil(lambda: command.dialog is not None and command.dialog.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: shown(command), timeout=15000)
     first = command.dialog
     original = first.findChild(QLineEdit, "titleEdit").text()
     date = first.findChild(QLineEdit, "dateEdit").text()
@@ -129,7 +133,7 @@ def test_cancel_then_reopen_shows_the_documents_values_not_the_edits(
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert command.dialog is None  # nothing stale is left to look at
     command.open(REPORT)
-    qtbot.waitUntil(lambda: command.dialog is not None and command.dialog.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: shown(command), timeout=15000)
     dialog = command.dialog
     assert dialog.findChild(QLineEdit, "titleEdit").text() == original
     assert dialog is not first and dialog.findChild(QLineEdit, "dateEdit").text() == date
