@@ -62,3 +62,16 @@ def test_a_note_cited_again_and_a_lost_marker_are_not_lost() -> None:
     assert segments[1].footnotes == []
     # the annex's note 1, then the note whose marker was lost (kept, never dropped)
     assert segments[2].footnotes == ["1 Annex one.", "3 Lost mark."]
+
+
+def test_a_raised_digit_in_the_text_does_not_start_the_annex_notes() -> None:
+    segments = [
+        _segment(1, "First.¹ Second.² Third.³"),
+        _segment(2, "An area of 40 m² is planned.⁴"),  # "²" is no note; note 4 follows
+        _segment(3, "Annex text.¹ More.²"),
+    ]
+    body = [("1", "Body one."), ("2", "Body two."), ("3", "Body three."), ("4", "Body four.")]
+    attach_footnotes(segments, [*body, ("1", "Annex one."), ("2", "Annex two.")])
+    assert segments[0].footnotes == ["1 Body one.", "2 Body two.", "3 Body three."]
+    assert segments[1].footnotes == ["4 Body four."]
+    assert segments[2].footnotes == ["1 Annex one.", "2 Annex two."]

@@ -12,7 +12,7 @@ from briefing_app.core.ingest import ingest_file
 from briefing_app.core.ingest.cleanup import Block
 from briefing_app.core.ingest.speech import is_address, is_salutation, split_salutations
 from briefing_app.core.models import PARAGRAPH, PASSAGE
-from tests.pdf_fixtures import write_pdf
+from tests.pdf_fixtures import body_lines, write_layout_pdf, write_pdf
 
 PREAMBLE = [
     "Statement by H.E. Ms. Jane Doe",
@@ -313,3 +313,27 @@ def test_a_plain_heading_line_heads_the_paragraphs_after_it(tmp_path: Path) -> N
         ("4", "Disarmament"),  # a short line before a closing, not before prose: text
     ]
     assert doc.segments[-2].text == "Long live multilateralism"
+
+
+FOOT = "Permanent Mission of Examplia to the United Nations"
+
+
+def test_a_foot_on_every_page_of_a_two_page_statement_is_furniture(tmp_path: Path) -> None:
+    """A LibreOffice-made statement prints the mission under each page, the first too."""
+    page1 = [
+        (72, 720, 12, "Statement by H.E. Ms. Jane Doe"),
+        (72, 704, 12, "Minister for Foreign Affairs of the Republic of Examplia"),
+        (72, 676, 12, "Mr. President,"),
+        *body_lines(72, 652, _pdf_lines(BODY[2:3]), size=12, pitch=14),
+        (72, 40, 9, FOOT),
+    ]
+    page2 = [*body_lines(72, 720, _pdf_lines(BODY[5:6]), size=12, pitch=14), (72, 40, 9, FOOT)]
+    laid_out = write_layout_pdf(tmp_path / "laid-out.pdf", [page1, page2])
+    plain = write_pdf(
+        tmp_path / "plain.pdf",
+        [[*PREAMBLE[:2], "Mr. President,", *_pdf_lines(BODY[2:3]), FOOT], [BODY[5], FOOT]],
+    )
+    for path in (laid_out, plain):
+        doc = ingest_file(path)
+        assert [s.text for s in doc.segments] == ["Mr. President,", BODY[2], BODY[5]]
+        assert {s.section for s in doc.segments} == {""}

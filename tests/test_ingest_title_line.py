@@ -82,3 +82,10 @@ def test_a_salutation_on_the_first_line_stays_a_unit(tmp_path: Path) -> None:
     doc = _ingest(tmp_path, "address.txt", f"{salutation}\n\n" + "\n\n".join(PARAGRAPHS) + "\n")
     assert doc.segments[0].text == salutation and doc.segments[0].kind == PASSAGE
     assert [s.text for s in doc.segments[1:]] == PARAGRAPHS
+
+
+def test_a_markdown_report_title_says_report(tmp_path: Path) -> None:
+    title = "Report of the Secretary-General on the marking of small arms"
+    doc = _ingest(tmp_path, "sg.md", f"# {title}\n\n" + "\n\n".join(PARAGRAPHS) + "\n")
+    assert doc.meta.kind == "report" and doc.meta.title == title
+    assert [s.text for s in doc.segments] == PARAGRAPHS

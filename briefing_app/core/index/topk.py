@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterator
 from heapq import nlargest
-from itertools import compress
+from itertools import compress, repeat
 from operator import add
 from typing import Any, NamedTuple
 
@@ -80,7 +81,8 @@ class Scorer:
         self._tf_bytes = 0
         self._dense: OrderedDict[tuple[str, str], array[int]] = OrderedDict()
         self._bits = 0  # the candidates of the query being scored
-        self._rank: array[int] | None = None  # their positions, when needed
+        self._ids: list[int] = []  # their document numbers, in order
+        self._rank: array[int] | None = None  # docnum -> position among them, when needed
         docsets.frequencies = self._posting_ids
 
     def supports(self, q: Q.Query) -> bool:
@@ -99,7 +101,7 @@ class Scorer:
             return []
         flags = self.docsets.flags(bits)
         ids = list(compress(range(self.docsets.size), flags))
-        self._bits, self._rank = bits, None
+        self._bits, self._ids, self._rank = bits, ids, None
         scores = self._scores(q, flags, len(ids), 1.0) or [0.0] * len(ids)
         if len(scores) > limit:  # a threshold first: no tuple per candidate
             cut = nlargest(limit, scores)[-1]
@@ -159,10 +161,14 @@ class Scorer:
         postings = self.postings(q.fieldname, str(q.text))
         memo = _memo(postings, boost * q.boost)
         wanted = bytes(map(flags.__getitem__, postings.ids))
-        if self._rank is None:  # docnum -> index among the candidates
-            self._rank = array("I", bytes(4 * self.docsets.size))
-            set_all(self._rank, compress(range(self.docsets.size), flags), range(len(total)))
-        where = list(map(self._rank.__getitem__, compress(postings.ids, wanted)))
+        found = list(compress(postings.ids, wanted))
+        if len(found) * 16 < len(total):  # few: each one's index by binary search
+            where = list(map(bisect_left, repeat(self._ids), found))
+        else:
+            if self._rank is None:  # docnum -> index among the candidates
+                self._rank = array("I", bytes(4 * self.docsets.size))
+                set_all(self._rank, self._ids, range(len(total)))
+            where = list(map(self._rank.__getitem__, found))
         scores = map(memo.__getitem__, compress(postings.keys, wanted))
         set_all(total, where, map(add, map(total.__getitem__, where), scores))
 

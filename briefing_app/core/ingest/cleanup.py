@@ -134,15 +134,17 @@ def normalise(text: str) -> str:
 
 
 def _running_furniture(pages: list[str]) -> set[str]:
-    """Lines repeated at the top or bottom of most pages (running heads)."""
-    if len(pages) < 3:
+    """Lines repeated at the top or bottom of most pages (running heads); of two
+    pages, a line at the foot of both ("Permanent Mission of …")."""
+    if len(pages) < 2:
         return set()
+    two = len(pages) == 2
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
-        edges = set(lines[:2] + lines[-2:])
+        edges = set(lines[-2:] if two else lines[:2] + lines[-2:])
         counts.update(p.digits_normalised(ln) for ln in edges if len(ln) < 100)
-    threshold = max(3, len(pages) // 2)
+    threshold = 2 if two else max(3, len(pages) // 2)
     return {line for line, n in counts.items() if n >= threshold}
 
 

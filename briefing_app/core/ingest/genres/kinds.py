@@ -47,11 +47,19 @@ def kind_from_text(head: str, symbol: str | None) -> str | None:
             return DRAFT_RESOLUTION
         if _is_treaty(head):
             return TREATY
-        if any(pats.report_marker.match(line.strip()) for line in head.split("\n")[:60]):
+        if any(pats.report_marker.match(_plain(line)) for line in head.split("\n")[:60]):
             return REPORT
         if p.SPEAKER_MARKER.search(head[:600]):
             return STATEMENT
     return None
+
+
+def _plain(line: str) -> str:
+    """A head line without Markdown heading marks or bold ("# Report of …")."""
+    return _MARKS.sub("", line.strip())
+
+
+_MARKS = re.compile(r"^#{1,6}\s+|\*\*|__")
 
 
 def _is_treaty(head: str) -> bool:

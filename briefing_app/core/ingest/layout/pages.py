@@ -49,6 +49,9 @@ def compose(pages: list[Page]) -> Composed:
     """The document's text with furniture removed per page, pages then joined."""
     edges = [_edge_lines(page) for page in pages]
     running = f.running_lines([[ln.text for ln in e] for e in edges[1:]])
+    # a foot printed on every page, the first included ("Permanent Mission of …"
+    # under each page of a two-page statement): the first page's masthead is at its top
+    feet = f.running_lines([[ln.text for ln in e if _at_foot(ln)] for e in edges])
     body_size = _body_size(pages)
     wrapped_signal = _wrapped_signal(pages)
     notes = _Notes()
@@ -63,7 +66,7 @@ def compose(pages: list[Page]) -> Composed:
             footnote = _below(line, separator)
             if footnote and not f.is_edge_furniture(line.text):
                 below.append(line)
-            elif footnote or _is_furniture(line, number, page, edge, running, body_size):
+            elif footnote or _is_furniture(line, number, page, edge, running, body_size, feet):
                 removed += 1
             else:
                 body.append(line)
@@ -103,6 +106,11 @@ def _edge_lines(page: Page) -> list[Line]:
     return [ln for ln in lines if ln is top or ln is bottom or _in_band(ln, page)]
 
 
+def _at_foot(line: Line) -> bool:
+    """In the bottom band of its page, where running feet sit."""
+    return bool(line.size) and line.bottom <= BOTTOM_BAND
+
+
 def _in_band(line: Line, page: Page) -> bool:
     if not line.size:
         return False
@@ -115,7 +123,13 @@ def _in_band(line: Line, page: Page) -> bool:
 
 
 def _is_furniture(
-    line: Line, number: int, page: Page, edge: list[Line], running: set[str], body: float
+    line: Line,
+    number: int,
+    page: Page,
+    edge: list[Line],
+    running: set[str],
+    body: float,
+    feet: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     text = line.text
     if f.is_furniture_anywhere(text):
@@ -123,6 +137,8 @@ def _is_furniture(
     if not any(line is e for e in edge):
         return False
     if f.is_edge_furniture(text):
+        return True
+    if feet and _at_foot(line) and f.running_key(text) in feet:
         return True
     if number == 0:
         return False  # the first page's masthead carries the symbol and dates
