@@ -119,3 +119,23 @@ def test_documents_added_while_the_dialog_exists_can_be_chosen(qtbot, window: Ma
     qtbot.waitUntil(lambda: dialog.new_box.findData("resolution-2026-draft") >= 0, timeout=15000)
     assert dialog.old_box.currentData() == OLD
     assert dialog.old_box.findData("resolution-2026-draft") >= 0
+
+
+def test_sources_set_before_the_library_lists_get_titles(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Sources set at once (e.g. from a command) before the library answered read
+    "File: <id>" and stayed so; they take the document's title when it arrives."""
+    report, deck = "wg-firearms-2021-report", "ponti-bms7-expectations-2021-07-21"
+    dialog = _open(qtbot, window)
+    assert dialog.new_box.count() == 1  # the library's list is still on its way
+    dialog.set_sources(deck, report)
+    assert dialog.old_box.currentData() == deck and dialog.new_box.currentData() == report
+    qtbot.waitUntil(lambda: dialog.new_box.count() > 3, timeout=15000)
+    titles = {m.doc_id: m.title for m in window.library.documents()}
+    for box, doc_id in ((dialog.old_box, deck), (dialog.new_box, report)):
+        assert box.currentData() == doc_id
+        assert titles[doc_id][:40] in box.currentText()
+        assert not box.currentText().startswith("File: ")
+        texts = [box.itemText(i) for i in range(box.count())]
+        assert not any(t.startswith("File: ") for t in texts), texts  # no stale duplicate
+        assert [box.itemData(i) for i in range(box.count())].count(doc_id) == 1
+    assert dialog.compare_button.isEnabled()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu
 
 from briefing_app.gui.library_panel import DocRole
 from briefing_app.gui.main_window import MainWindow
@@ -110,3 +111,43 @@ def test_a_correction_made_while_indexing_is_kept_and_applied_afterwards(
     monkeypatch.setattr(service, "index", lambda *a, **k: started.append(True) or object())
     service.indexFinished.emit({})  # the running index finished: the correction is applied
     qtbot.waitUntil(lambda: started == [True], timeout=5000)
+
+
+def shown(command) -> bool:
+    return command.dialog is not None and command.dialog.isVisible()
+
+
+def test_cancel_then_reopen_shows_the_documents_values_not_the_edits(
+    qtbot, window: MainWindow
+) -> None:
+    qtbot.waitUntil(lambda: REPORT in library_titles(window), timeout=15000)
+    command = window.document_properties
+    command.open(REPORT)
+    qtbot.waitUntil(lambda: shown(command), timeout=15000)
+    first = command.dialog
+    original = first.findChild(QLineEdit, "titleEdit").text()
+    date = first.findChild(QLineEdit, "dateEdit").text()
+    first.findChild(QLineEdit, "titleEdit").setText("Edited but cancelled")
+    first.findChild(QLineEdit, "dateEdit").setText("not a date")
+    cancel = first.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert command.dialog is None  # nothing stale is left to look at
+    command.open(REPORT)
+    qtbot.waitUntil(lambda: shown(command), timeout=15000)
+    dialog = command.dialog
+    assert dialog.findChild(QLineEdit, "titleEdit").text() == original
+    assert dialog is not first and dialog.findChild(QLineEdit, "dateEdit").text() == date
+    assert not dialog.findChild(object, "propertiesError").isVisible()
+    dialog.reject()
+
+
+def test_a_saved_correction_shows_before_the_reindex_applies_it(
+    qtbot, window: MainWindow
+) -> None:
+    qtbot.waitUntil(lambda: REPORT in library_titles(window), timeout=15000)
+    meta = window.library.document(REPORT)
+    dialog = DocumentPropertiesDialog(meta, {"title": "Saved title", "speaker": ""}, window)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLineEdit, "titleEdit").text() == "Saved title"
+    assert dialog.changes() == {}  # nothing edited yet
+    assert dialog.findChild(QLabel, "citationPreview").text() != ""

@@ -129,12 +129,15 @@ class CompareDialog(QDialog):
     def _fill_documents(self, documents: list[DocumentMeta]) -> None:
         """(Re)list the library's documents; files picked and the choices stay."""
         ordered = sorted(documents, key=lambda m: (m.title.lower(), m.date or ""))
+        in_library = {m.doc_id for m in ordered}
         for box in (self.old_box, self.new_box):
             chosen = box.currentData()
+            # A document chosen before this list came (``set_sources``) was shown as
+            # "File: <id>": it now reads as the library's document, listed once.
             files = [
                 (box.itemText(i), box.itemData(i))
                 for i in range(1, box.count())
-                if box.itemText(i).startswith(_FILE_PREFIX)
+                if box.itemText(i).startswith(_FILE_PREFIX) and box.itemData(i) not in in_library
             ]
             box.blockSignals(True)
             while box.count() > 1:  # the "(choose …)" line stays

@@ -54,6 +54,7 @@ class LibraryService(QObject):
     indexFinished = Signal(object)  # IndexReport JSON dict, or None on error
     libraryChanged = Signal()
     damaged = Signal(str)  # the index cannot be read: one line (the window repairs it)
+    searchStopped = Signal(str)  # the query whose search the user stopped
 
     def __init__(
         self, home: DataHome, library: Library | None = None, parent: QObject | None = None
@@ -149,11 +150,7 @@ class LibraryService(QObject):
             library = self.library
             if not library.is_built():
                 raise RuntimeError("The library is being indexed; results will follow.")
-            self._busy_since = time.monotonic()
-            try:
-                return self._search(query or "*", filters, limit, facets=False, library=library)
-            finally:
-                self._busy_since = None
+            return self._search(query or "*", filters, limit, facets=False, library=library)
 
         self._abandon_runaway()
         task = run_in_thread(work, pool=self._pool)
@@ -194,21 +191,40 @@ class LibraryService(QObject):
     ) -> SearchResult:
         """Hits first, facet counts in a second pass (counting costs more than finding)."""
         library = library or self.library
+        self._busy_since = time.monotonic()  # (hits, facets or the rest of a page)
         try:
             return library.search(query, filters=filters or None, limit=limit, facets=facets)
         except TypeError:  # a Library without the optional ``facets`` switch
             return library.search(query, filters=filters or None, limit=limit)
+        finally:
+            self._busy_since = None
+
+    def stop_search(self) -> None:
+        """The user stopped the latest search: its result (and facet counts, the rest
+        of its page) will never be shown, and a search still running is abandoned so
+        the next one does not wait for it."""
+        self._generation += 1  # drops the result, skips the search if still queued
+        self._facet_timer.stop()
+        self._more_timer.stop()
+        self._pending_more = self._pending_facets = None
+        if self._busy_since is not None:
+            self._abandon()
+        query = self.last_query[0] if self.last_query else ""
+        self.searchStopped.emit(query)
 
     def _abandon_runaway(self) -> None:
-        """A search running for over ``ABANDON_AFTER_S`` is left to finish on its own.
+        """A search running for over ``ABANDON_AFTER_S`` is left to finish on its own."""
+        since = self._busy_since
+        if since is not None and time.monotonic() - since >= ABANDON_AFTER_S:
+            self._abandon()
+
+    def _abandon(self) -> None:
+        """Leave the running search to finish on its own.
 
         Its thread cannot be stopped, but the window need not wait for it: later
         searches run on a fresh thread with their own ``Library`` (reads only),
         and the runaway's result, when it comes, is dropped as outdated.
         """
-        since = self._busy_since
-        if since is None or time.monotonic() - since < ABANDON_AFTER_S:
-            return
         self._pool.clear()
         self._abandoned.append(self._pool)
         self._pool = serial_pool()

@@ -60,8 +60,11 @@ class DocumentPropertiesDialog(QDialog):
         self.meta = meta
         self.corrected = dict(corrected)
         self.reset_all = False
+        # A saved correction wins over the indexed value: until the re-index that
+        # applies it is done, the index still holds the value it replaced.
         self.original: dict[str, str] = {
-            f: str(getattr(meta, f, "") or "") for f in EDITABLE_FIELDS
+            f: corrected[f] if f in corrected else str(getattr(meta, f, "") or "")
+            for f in EDITABLE_FIELDS
         }
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         form = QFormLayout()
@@ -190,6 +193,11 @@ class DocumentProperties:
         if not doc_id:
             self._message("Select a document in the library first.")
             return
+        if self.dialog is not None and self.dialog.meta.doc_id == doc_id:
+            self.dialog.raise_()  # already open: one form per document
+            self.dialog.activateWindow()
+            return
+        self.dialog = None  # a new form is on its way, read afresh from the library
         task = self.host.service.call(lambda lib: (lib.document(doc_id), lib.corrections(doc_id)))
         task.result.connect(lambda pair: self._show(*pair))
         task.error.connect(lambda exc: self._message(f"Cannot read the document: {exc}"))
@@ -201,11 +209,19 @@ class DocumentProperties:
         dialog = DocumentPropertiesDialog(meta, corrected, self.host.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save(meta.doc_id, dialog.changes()))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        if self.dialog is not None:  # another document's form: this one replaces it
+            self.dialog.reject()
         self.dialog = dialog
         dialog.open()  # window-modal, does not block the event loop
 
+    def _closed(self, dialog: DocumentPropertiesDialog) -> None:
+        """Saved, reset or cancelled: the form (deleted on close) is gone; a reopen
+        reads the document again."""
+        if self.dialog is dialog:
+            self.dialog = None
+
     def _save(self, doc_id: str, changes: dict[str, str | None]) -> None:
-        self.dialog = None
         if not changes:
             return
         service = self.host.service

@@ -13,10 +13,11 @@ import html
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QMouseEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QTextBrowser,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,6 +52,7 @@ from briefing_app.gui.reader_markdown import (
     reader_markdown,
     renders_markdown,
 )
+from briefing_app.gui.reader_marks import MarkPainter
 from briefing_app.gui.reader_text import find_marks, links_in, plain_text
 
 REF_SCHEME = "ref"
@@ -100,9 +101,17 @@ class ReaderView(QTextBrowser):
         self.segments: list[Segment] = []
         self.meta: DocumentMeta | None = None
         self._block_segment: dict[int, int] = {}
-        self.matches: list[QTextCursor] = []
-        self.current_match = -1
+        self.marks = MarkPainter(self)
         self.focus_index = -1
+
+    @property
+    def matches(self) -> list[QTextCursor]:
+        """Every match of the words in the document, in reading order."""
+        return self.marks.matches
+
+    @property
+    def current_match(self) -> int:
+        return self.marks.current
 
     def show_document(
         self,
@@ -124,6 +133,10 @@ class ReaderView(QTextBrowser):
             return
         self.meta, self.segments = meta, list(segments)
         doc = QTextDocument(self)
+        # A null page size until the view takes the document: setDocument() then
+        # lays it out lazily (what the viewport needs, the rest in timer steps)
+        # instead of laying all of it out twice at once.
+        doc.setPageSize(QSizeF(0, 0))
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(14)
         cursor = QTextCursor(doc)
@@ -160,15 +173,18 @@ class ReaderView(QTextBrowser):
                 if markdown and i == self.focus_index:  # every block the slide made
                     self._paint_block(number, True, doc)
         fit_tables(doc)
+        matches = find_marks(doc, words)  # before any layout: no text shaping
+        self.marks.clear()  # the old document's marks must not outlive it
         self.setDocument(doc)
-        self._mark(words)
+        self._set_marks(matches)
         self.scroll_to_focus()
+        self.marks.refresh()
 
     def clear_document(self) -> None:
         """Nothing to read (e.g. a search without results)."""
         self.meta, self.segments, self._block_segment = None, [], {}
-        self.focus_index, self.matches, self.current_match = -1, [], -1
-        self.setExtraSelections([])
+        self.focus_index = -1
+        self.marks.clear()
         self.clear()
 
     def _same_document(self, meta: DocumentMeta | None, segments: Sequence[Segment]) -> bool:
@@ -256,37 +272,27 @@ class ReaderView(QTextBrowser):
 
     # -- matches -----------------------------------------------------------------
     def _mark(self, words: Sequence[str]) -> None:
-        self.matches, self.current_match = find_marks(self.document(), words), -1
-        focus_block = self._focus_block_number()
-        if self.matches:
-            in_focus = [
-                i for i, c in enumerate(self.matches) if c.block().blockNumber() == focus_block
-            ]
-            self.current_match = in_focus[0] if in_focus else 0
-        self._paint_marks()
+        self._set_marks(find_marks(self.document(), words))
+        self.marks.refresh()
 
-    def _paint_marks(self) -> None:
-        selections = []
-        for i, match in enumerate(self.matches):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = match
-            selection.format.setBackground(
-                style.current_mark_background()
-                if i == self.current_match
-                else style.mark_background()
-            )
-            selections.append(selection)
-        self.setExtraSelections(selections)
+    def _set_marks(self, matches: list[QTextCursor]) -> None:
+        """Keep the matches; the current one is the first in the passage, else the first."""
+        focus_block = self._focus_block_number()
+        current = next(
+            (i for i, c in enumerate(matches) if c.block().blockNumber() == focus_block),
+            0 if matches else -1,
+        )
+        self.marks.set_matches(matches, current)
 
     def next_match(self, step: int = 1) -> None:
         if not self.matches:
             return
-        self.current_match = (self.current_match + step) % len(self.matches)
-        self._paint_marks()
+        self.marks.current = (self.current_match + step) % len(self.matches)
         cursor = QTextCursor(self.matches[self.current_match])
         cursor.clearSelection()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self.marks.refresh()
 
     def previous_match(self) -> None:
         self.next_match(-1)
@@ -322,6 +328,10 @@ class ReaderView(QTextBrowser):
     def text_of_focus(self) -> str:
         segment = self.focus_segment()
         return segment.text if segment else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.marks.refresh()  # more (or other) text is in view
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

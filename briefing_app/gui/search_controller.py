@@ -41,11 +41,15 @@ class SearchController(QObject):
         search_panel.model.moreWanted.connect(service.fetch_more)
         service.searchFailed.connect(search_panel.show_error)
         service.facetsReady.connect(self._show_facets)
+        search_panel.stopRequested.connect(service.stop_search)
+        service.searchStopped.connect(self._stopped)
 
     # -- searching --------------------------------------------------------------------
     def search(self, text: str) -> None:
         self.state.query = text
         self.service.search(text, self.state.filters)
+        if text.strip() or self.state.filters:  # (an empty query is answered at once)
+            self.search_panel.searching(text)
 
     def toggle_filter(self, key: str, value: str) -> None:
         self.state.toggle_filter(key, value)
@@ -84,6 +88,11 @@ class SearchController(QObject):
         self.search_panel.show_result(result)
         if self.state.idle and self.state.library_facets:
             self.library_panel.set_facets(self.state.library_facets)
+
+    def _stopped(self, query: str) -> None:
+        """Nothing is shown for a stopped search: the list must not act on older hits."""
+        self.state.accept_result(SearchResult(query, 0, []))
+        self.search_panel.show_stopped(query)
 
     def _show_more(self, result: SearchResult) -> None:
         """The rest of the page: appended to the list and to the state's result."""

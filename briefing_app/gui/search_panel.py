@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QProgressBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,9 @@ from briefing_app.gui.results_model import ResultsModel
 #: thread frees up (earlier ones are skipped), so a delay here would only add to
 #: every keystroke. The zero timer still folds edits of one event-loop turn (a paste).
 DEBOUNCE_MS = 0
+#: A search still unanswered after this long shows the busy bar and Stop (a quick
+#: search never flashes them).
+BUSY_AFTER_MS = 300
 PLACEHOLDER = 'Search agreed language — e.g. darknet, SALW marking, "tracing", kind:recommendation'
 
 
@@ -34,6 +38,7 @@ class SearchPanel(QWidget):
     currentHitChanged = Signal(object)  # Hit | None
     hitActivated = Signal(object)  # Hit (Enter or double-click)
     filtersCleared = Signal()
+    stopRequested = Signal()  # Stop, or Esc in the search box, while a search runs
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +69,16 @@ class SearchPanel(QWidget):
         self.filters_label.linkActivated.connect(lambda _link: self.filtersCleared.emit())
         self.count = QLabel(objectName="resultCount")
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = QProgressBar(objectName="searchBusy", textVisible=False)
+        self.busy.setRange(0, 0)  # no end known: the bar just moves
+        self.busy.setMaximumSize(90, 12)
+        self.stop_button = QToolButton(text="Stop", objectName="stopSearch")
+        self.stop_button.setToolTip("Stop this search (Esc in the search box)")
+        self.stop_button.clicked.connect(self.stopRequested)
+        self._searching: str | None = None  # the query waited for, while a search runs
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._set_busy_visible(False)
 
         self.model = ResultsModel(self)
         self.view = QListView(objectName="resultsView")
@@ -93,6 +108,8 @@ class SearchPanel(QWidget):
         status = QHBoxLayout()
         status.setContentsMargins(2, 0, 2, 0)
         status.addWidget(self.count)
+        status.addWidget(self.busy)
+        status.addWidget(self.stop_button)
         status.addStretch(1)
         status.addWidget(self.filters_label)
         layout = QVBoxLayout(self)
@@ -106,6 +123,7 @@ class SearchPanel(QWidget):
 
     # -- results ---------------------------------------------------------------
     def show_result(self, result: SearchResult) -> None:
+        self._idle()
         self.model.set_hits(result.hits)
         self.model.more_available = len(result.hits) < result.total
         self._show_count(result)
@@ -152,7 +170,47 @@ class SearchPanel(QWidget):
         self.partial_label.setVisible(partial)
 
     def show_error(self, message: str) -> None:
+        self._idle()
         self.count.setText(message)
+
+    # -- a search under way ------------------------------------------------------
+    def searching(self, query: str) -> None:
+        """A search was asked for: if its answer is slow, say so and offer Stop."""
+        self._searching = query
+        if not self.busy.isVisible():
+            self._busy_timer.start()
+        else:
+            self._show_busy()  # the next query, still busy: name it
+
+    def is_searching(self) -> bool:
+        return self._searching is not None
+
+    def show_stopped(self, query: str) -> None:
+        """The user stopped the search: no stale hits, and how to search again."""
+        self._idle()
+        self.model.set_hits([])
+        self.model.more_available = False
+        self.suggestion.setVisible(False)
+        self.partial_label.setVisible(False)
+        self.count.setText(
+            f"Search stopped: “{query}”. Press Enter in the search box to run it again."
+        )
+        self.currentHitChanged.emit(None)
+
+    def _show_busy(self) -> None:
+        if self._searching is None:
+            return
+        self.count.setText(f"Searching for “{self._searching}”… (Esc or Stop to stop)")
+        self._set_busy_visible(True)
+
+    def _idle(self) -> None:
+        self._searching = None
+        self._busy_timer.stop()
+        self._set_busy_visible(False)
+
+    def _set_busy_visible(self, visible: bool) -> None:
+        self.busy.setVisible(visible)
+        self.stop_button.setVisible(visible)
 
     def show_filters(self, filters: dict[str, str]) -> None:
         """Show the active filters (names and values as they should read)."""
@@ -182,16 +240,18 @@ class SearchPanel(QWidget):
         self.completer.complete()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down arrow in the search box opens the history."""
+        """Down arrow in the search box opens the history; Esc stops a search."""
         if (
             watched is self.edit
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and self.history.rowCount()
         ):
-            self.show_history()
-            return True
+            if event.key() == Qt.Key.Key_Down and self.history.rowCount():
+                self.show_history()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.is_searching():
+                self.stopRequested.emit()
+                return True
         return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
