@@ -13,7 +13,7 @@ numbers, as parallel arrays. Counting the matches of a query (a bitset from ``do
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import is_not
 from typing import Any
@@ -44,13 +44,26 @@ class FacetTables:
     ``count`` finishes whatever is left.
     """
 
-    def __init__(self, reader: Any, docsets: DocSets) -> None:
+    def __init__(
+        self,
+        reader: Any,
+        docsets: DocSets,
+        on_built: Callable[[FacetTables], object] | None = None,
+    ) -> None:
         self.reader = reader
         self.docsets = docsets
         self.columns: dict[str, _Runs] = {}
         self.value_bits: dict[str, dict[str, int]] = {}
         self.refs = _RefTable()
+        self._on_built = on_built  # e.g. saving them beside the generation (facet_store)
         self._steps = self._build()
+
+    @classmethod
+    def empty(cls, reader: Any, docsets: DocSets) -> FacetTables:
+        """Tables with nothing left to build, for a caller that fills them (facet_store)."""
+        tables = cls(reader, docsets)
+        tables._steps = iter(())
+        return tables
 
     def steps(self) -> Iterator[str]:
         """Build the tables, yielding the name of each facet done (resumable)."""
@@ -70,6 +83,8 @@ class FacetTables:
             for leaf, offset in self.reader.leaf_readers():
                 self.refs.add_segment(leaf, offset, live)
                 yield "ref"
+        if self._on_built is not None:
+            self._on_built(self)
 
     def filter_sets(self) -> Iterator[tuple[str, str, int]]:
         """(field, value, live documents) of the few-valued facets whose indexed term is

@@ -15,6 +15,7 @@ from typing import Any
 from whoosh import query as Q
 
 from briefing_app.core.citation import cited_hit
+from briefing_app.core.index import facet_store
 from briefing_app.core.index.catalog import Catalog
 from briefing_app.core.index.doc_kinds import split_document_kinds
 from briefing_app.core.index.docsets import DocSets
@@ -50,6 +51,7 @@ class SearchEngine:
         self.home = home
         self.use_cache = cache
         self._ix: Any = None
+        self._generation = -1
         self._searcher: Any = None
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._library_facets: dict[str, dict[str, int]] | None = None
@@ -81,6 +83,7 @@ class SearchEngine:
         # (raises NotBuilt, or IndexDamaged with one line saying what is wrong).
         generation = open_current(self.home.index_dir)
         self._ix = generation.ix
+        self._generation = generation.number
         self._searcher = self._ix.searcher()
         self.catalog = generation.catalog
         self.vocabulary = generation.vocabulary
@@ -232,7 +235,11 @@ class SearchEngine:
     def facet_tables(self) -> FacetTables:
         self.searcher()
         if self._tables is None:
-            self._tables = FacetTables(self._searcher.reader(), self.docsets())
+            reader, docsets, folder = self._searcher.reader(), self.docsets(), self.home.index_dir
+            number = self._generation
+            self._tables = facet_store.load(folder, number, reader, docsets) or FacetTables(
+                reader, docsets, lambda tables: facet_store.save(folder, number, tables)
+            )
         return self._tables
 
     # -- helpers ----------------------------------------------------------------

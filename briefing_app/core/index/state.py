@@ -32,6 +32,11 @@ def state_name(generation: int) -> str:
     return f"state-{generation}.json"
 
 
+def facets_name(generation: int) -> str:
+    """The generation's saved facet tables (``facet_store``): swept with it."""
+    return f"facets-{generation}.bin"
+
+
 def toc_name(generation: int) -> str:
     return f"_{INDEX_NAME}_{generation}.toc"
 
@@ -116,7 +121,7 @@ def sweep(folder: Path, keep_generations: set[int], live_segments: set[str]) -> 
     """
     from briefing_app.core.index.lock import LOCK_NAME
 
-    keep = {toc_name(g) for g in keep_generations} | {state_name(g) for g in keep_generations}
+    keep = {n(g) for g in keep_generations for n in (toc_name, state_name, facets_name)}
     try:
         entries = list(os.scandir(folder))
     except OSError:
