@@ -11,7 +11,18 @@ from briefing_app.core.index import indexer
 from briefing_app.core.index.state import INDEX_NAME
 from briefing_app.core.library import Library
 
-WORDS = "peace security treaty arms trade diversion council zebra yak marking".split()
+WORDS = [
+    "peace",
+    "security",
+    "treaty",
+    "arms",
+    "trade",
+    "diversion",
+    "council",
+    "zebra",
+    "yak",
+    "marking",
+]
 
 
 def _write_docs(folder: Path, count: int) -> None:
