@@ -64,7 +64,8 @@ class _Field:
             if self.fixed != 0:  # an existence field has no values to cut
                 first = ends[start - 1] if start else 0
                 cuts = ends[start:stop]
-                values = [data[a:b] for a, b in zip((first, *cuts), cuts, strict=False) if b > a]
+                cut = map(slice, chain((first,), cuts), cuts)  # non-empty ones, in C:
+                values = list(filter(None, map(data.__getitem__, cut)))
             out.append(
                 self._block(info, docs[start:stop], weights[start:stop], values, stop == count)
             )
