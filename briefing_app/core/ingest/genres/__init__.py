@@ -19,6 +19,7 @@ from briefing_app.core.ingest.genres.formal import formal_segments
 from briefing_app.core.ingest.genres.formal_lines import Line, lines_of
 from briefing_app.core.ingest.genres.tables import PATTERNS
 from briefing_app.core.ingest.metadata import find_symbol
+from briefing_app.core.ingest.numbered_report import has_numbered_structure, numbered_segments
 from briefing_app.core.ingest.quick_checks import may_be_numbered
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
@@ -26,12 +27,7 @@ from briefing_app.core.ingest.slides import (
     page_slide_segments,
     slide_segments,
 )
-from briefing_app.core.ingest.structure import (
-    Structure,
-    has_numbered_structure,
-    numbered_segments,
-    speech_segments,
-)
+from briefing_app.core.ingest.structure import Structure, speech_segments
 
 __all__ = ["Recognised", "recognise"]
 
