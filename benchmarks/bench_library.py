@@ -128,13 +128,16 @@ def indexing_row(res: dict[str, Any]) -> dict[str, Any]:
         "briefing_peak_mb": max(full.get("rss_mb", 0.0), full.get("workers_rss_mb", 0.0)),
         "baseline_peak_mb": res["baseline_indexing"]["rss_mb"],
         "index_segments": res.get("index_segments"),
-        "briefing_mb_per_cpu_s": _per_cpu(res["mb"], full.get("cpu_s")),
+        # A cancelled first run and its resumption together, like the MB/s.
+        "briefing_mb_per_cpu_s": _per_cpu(
+            res["mb"], [run.get("cpu_s") for run in (res.get("first_cancelled", {}), full)]
+        ),
         "baseline_mb_per_cpu_s": res["baseline_indexing"].get("mb_per_cpu_s"),
     }
 
 
-def _per_cpu(mb: float, cpu: dict[str, float] | None) -> float | None:
-    total = sum(cpu.values()) if cpu else 0.0
+def _per_cpu(mb: float, runs: list[dict[str, float] | None]) -> float | None:
+    total = sum(sum(cpu.values()) for cpu in runs if cpu)
     return round(mb / total, 2) if total else None
 
 

@@ -89,3 +89,15 @@ def test_next_match_visits_every_match_and_each_is_marked_current(
     assert reader.current_match == (start - 1) % count
     assert span(reader.matches[reader.current_match]) in marked(reader)
     assert f"of {count}" in window.reader.match_label.text()
+
+
+def test_documents_read_one_after_another_are_not_all_kept(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    reader = window.reader.view
+    doc_ids = [m.doc_id for m in window.library.documents()][:4]
+    for doc_id in doc_ids * 2:
+        window.open_document(doc_id)
+        qtbot.waitUntil(lambda d=doc_id: reader.meta is not None and reader.meta.doc_id == d)
+    qtbot.waitUntil(lambda: len(reader.findChildren(QTextDocument)) <= 2, timeout=5000)
+    assert reader.document().toPlainText().startswith(reader.meta.title)

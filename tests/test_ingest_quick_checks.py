@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core.ingest.cleanup import Block, clean, split_at_markers
+from briefing_app.core.ingest.numbered_report import has_numbered_structure
 from briefing_app.core.ingest.quick_checks import may_be_numbered
-from briefing_app.core.ingest.structure import has_numbered_structure
 
 UNGDC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ungdc"
 

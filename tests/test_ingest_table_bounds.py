@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing_app.core.ingest import ingest_file
 from briefing_app.core.ingest.cleanup import Block
-from briefing_app.core.ingest.structure import numbered_segments
+from briefing_app.core.ingest.numbered_report import numbered_segments
 from briefing_app.core.models import PARAGRAPH, PASSAGE, TABLE
 
 REPORT = """Report of the Secretary-General on zebra crossings

@@ -11,6 +11,7 @@ import pytest
 from briefing_app.cli.main import main
 from briefing_app.core.index.pinpoints import split_pinpoints
 from briefing_app.core.models import DocumentMeta
+from tests.un_samples import DRAFT
 
 OPERATIVE = [
     "Decides to strengthen cooperation among Member States on zebra crossings",
@@ -54,23 +55,6 @@ Report of the Advisory Committee on Administrative and Budgetary Questions
 )
 
 
-DRAFT = """United Nations                                   A/C.1/80/L.62
-
-General Assembly                                 Distr.: Limited
-                                                 20 October 2025
-
-Draft resolution
-
-Nuclear disarmament
-
-The General Assembly,
-
-Recalling its resolution 79/1 on zebra cooperation,
-
-1. Decides to strengthen cooperation among Member States;
-
-2. Requests the Secretary-General to report on disarmament.
-"""
 OP5 = "General Assembly resolution 80/34, para. 5"
 
 

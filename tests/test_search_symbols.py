@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.cli.main import main
+from tests.un_samples import DRAFT
 
 REPORT = """United Nations                                   A/80/604/Add.3
 
@@ -21,23 +22,6 @@ Report of the Advisory Committee on Administrative and Budgetary Questions
 1. The Advisory Committee has considered the report of the Secretary-General.
 
 2. The Committee recommends that the General Assembly take note of the zebra report.
-"""
-DRAFT = """United Nations                                   A/C.1/80/L.62
-
-General Assembly                                 Distr.: Limited
-                                                 20 October 2025
-
-Draft resolution
-
-Nuclear disarmament
-
-The General Assembly,
-
-Recalling its resolution 79/1 on zebra cooperation,
-
-1. Decides to strengthen cooperation among Member States;
-
-2. Requests the Secretary-General to report on disarmament.
 """
 
 

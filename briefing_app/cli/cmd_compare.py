@@ -33,11 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.cli.library_access import library_or_fail
     from briefing_app.core.compare import compare_segments
     from briefing_app.core.compare.load import load_version
     from briefing_app.core.compare.previous import previous_versions
-    from briefing_app.core.index.lock import IndexBusy
 
     if len(args.versions) > 2:
         return fail("give at most two versions: OLD NEW")
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(refused)
     candidates = []
     try:
-        with open_library(args, build=True) as library:
+        with library_or_fail(args, errors=()) as library:
             new = load_version(args.versions[-1], library)
             if len(args.versions) == 2:
                 old = load_version(args.versions[0], library)
@@ -55,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 if not candidates:
                     return fail(f"no earlier version of {new.name} in the library: give OLD")
                 old = load_version(candidates[0].doc_id, library)
-    except IndexBusy as exc:
-        return fail(str(exc))
-    except ValueError as exc:
+    except ValueError as exc:  # the version's own message names it
         return fail(str(exc))
     except OSError as exc:
         return fail(f"cannot read the library: {exc.strerror or exc}")

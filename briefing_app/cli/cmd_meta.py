@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
+    from briefing_app.cli.library_access import library_or_fail
     from briefing_app.core.index.lock import IndexBusy
     from briefing_app.core.ingest.corrections import CorrectionError
     from briefing_app.core.progress import stderr_progress
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     }
     resets = _OPTIONS if "all" in args.reset else args.reset
     changes.update({name: None for name in resets if name not in changes})
-    with open_library(args, build=True) as library:
+    with library_or_fail(args, errors=()) as library:
         meta = library.document(args.doc_id)
         if meta is None:
             return fail(_unknown(args.doc_id, [d.doc_id for d in library.documents()]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing_app.cli.output import add_json_flag, fail, marked_diff, print_json
+from briefing_app.cli.output import add_json_flag, fail, marked_diff, print_result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,8 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
-    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.cli.library_access import library_or_fail
     from briefing_app.core.precedents.finder import find_precedents
 
     text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
@@ -32,18 +31,9 @@ def run(args: argparse.Namespace) -> int:
         return fail("give the wording to look for (TEXT)")
     if args.limit < 1:
         return fail("--limit must be at least 1")
-    try:
-        with open_library(args, build=True) as library:
-            result = find_precedents(library, text, limit=args.limit)
-    except IndexBusy as exc:
-        return fail(str(exc))
-    except (OSError, ValueError) as exc:
-        return fail(f"precedent search failed: {exc}")
-    if args.json:
-        print_json(result.to_json())
-    else:
-        _print(result)
-    return 0
+    with library_or_fail(args, "precedent search failed") as library:
+        result = find_precedents(library, text, limit=args.limit)
+    return print_result(result, args.json, _print)
 
 
 def _print(result) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
+from briefing_app.cli.output import add_json_flag, print_json, print_result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,33 +24,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
-    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.cli.library_access import library_or_fail
     from briefing_app.core.precedents.references_report import (
         collect_references,
         passages_citing,
     )
 
     if args.citing:
-        try:
-            with open_library(args, build=True) as library:
-                result = passages_citing(library, args.citing.strip(), limit=args.limit)
-        except IndexBusy as exc:
-            return fail(str(exc))
-        except (OSError, ValueError) as exc:
-            return fail(f"cannot read the library: {exc}")
-        if args.json:
-            print_json(result.to_json())
-        else:
-            print_hits(result)
-        return 0
-    try:
-        with open_library(args, build=True) as library:
-            counts = collect_references(library)
-    except IndexBusy as exc:
-        return fail(str(exc))
-    except (OSError, ValueError) as exc:
-        return fail(f"cannot read the library: {exc}")
+        with library_or_fail(args) as library:
+            result = passages_citing(library, args.citing.strip(), limit=args.limit)
+        return print_result(result, args.json)
+    with library_or_fail(args) as library:
+        counts = collect_references(library)
     if args.kind:
         counts = [c for c in counts if c.kind == args.kind]
     if args.json:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
+from briefing_app.cli.output import add_json_flag, fail, print_result
 from briefing_app.core.models import DOCUMENT_KINDS, SEGMENT_KINDS
 
 if TYPE_CHECKING:
@@ -38,9 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library, write_error
-    from briefing_app.core.index.generation import IndexDamaged, NotBuilt
-    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.cli.library_access import library_or_fail, write_error
 
     if args.limit < 1:
         return fail("--limit must be at least 1")
@@ -49,18 +47,11 @@ def run(args: argparse.Namespace) -> int:
     if not query.strip() and not any(filters.values()):
         return fail("give a query (or a filter such as --doc or --kind to browse)")
     try:
-        with open_library(args, build=True) as library:
+        with library_or_fail(args, "search failed", errors=(ValueError,)) as library:
             result = library.search(query, filters=filters, limit=args.limit)
-    except (IndexBusy, IndexDamaged, NotBuilt) as exc:
-        return fail(str(exc))
-    except OSError as exc:
+    except OSError as exc:  # a first build writes: say what to do about a full disk
         return fail(write_error("search failed", exc))
-    except ValueError as exc:
-        return fail(f"search failed: {exc}")
-    if args.json:
-        print_json(result.to_json())
-    else:
-        print_hits(result)
+    print_result(result, args.json)
     return _export(result, args.export) if args.export else 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing_app.cli.output import add_json_flag, fail, print_hits, print_json
+from briefing_app.cli.output import add_json_flag, fail, print_result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing_app.cli.cmd_index import open_library
-    from briefing_app.core.index.lock import IndexBusy
+    from briefing_app.cli.library_access import library_or_fail
 
     text = " ".join(args.text).strip()
     if text and args.segment:
@@ -33,16 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         return fail("--limit must be at least 1")
     try:
-        with open_library(args, build=True) as library:
+        with library_or_fail(args, "search failed", errors=(OSError,)) as library:
             result = library.similar(text or None, segment_id=args.segment, limit=args.limit)
     except KeyError:
         return fail(f"no segment {args.segment!r} in the index (see `briefing search`)")
-    except IndexBusy as exc:
-        return fail(str(exc))
-    except OSError as exc:
-        return fail(f"search failed: {exc}")
-    if args.json:
-        print_json(result.to_json())
-    else:
-        print_hits(result)
-    return 0
+    return print_result(result, args.json)

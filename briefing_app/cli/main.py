@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from briefing_app import __version__
+from briefing_app.cli.errors import CommandFailed
+from briefing_app.cli.output import fail
 
 #: Subcommand modules, in the order `briefing --help` lists them.
 COMMAND_MODULES = (
@@ -62,6 +64,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Run the parsed subcommand; Ctrl+C and a closed pipe end it quietly."""
     try:
         return int(args.handler(args) or 0)
+    except CommandFailed as exc:
+        return fail(str(exc), exc.code)
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130

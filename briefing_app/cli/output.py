@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from briefing_app.core.models import Hit, SearchResult
+from briefing_app.core.models import Hit, IndexReport, SearchResult
 
 
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_result(result: Any, as_json: bool, as_text: Callable[[Any], None] | None = None) -> int:
+    """The result as ``--json`` asks (its own ``to_json``) or as text (a hit list
+    unless ``as_text`` says otherwise); status 0."""
+    if as_json:
+        print_json(result.to_json())
+    else:
+        (as_text or print_hits)(result)
+    return 0
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -22,6 +33,21 @@ def fail(message: str, code: int = 1) -> int:
 
 def add_json_flag(parser: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def print_summary(report: IndexReport, *, to_stderr: bool = False) -> None:
+    """One line for an indexing run, then one per skipped file."""
+    stream = sys.stderr if to_stderr else sys.stdout
+    line = (
+        f"Indexed {len(report.indexed)} document(s) ({report.segments} segments), "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed, "
+        f"{len(report.skipped)} skipped, in {report.seconds:.1f} s"
+    )
+    if report.cancelled:
+        line += " (cancelled: run it again to finish)"
+    print(line, file=stream)
+    for skipped in report.skipped:
+        print(f"  skipped {skipped.path}: {skipped.reason}", file=stream)
 
 
 def print_hits(result: SearchResult) -> None:

@@ -226,13 +226,16 @@ _PINPOINT = re.compile(
 _ORDINAL_PINPOINT = re.compile(
     r"^\s*(?:the\s+)?(?P<ordinal>[a-z-]+)\s+preambular\s+paragraph\s*$", re.I
 )
-_UNIT_KINDS = {
+#: "para. 5" names a resolution's operative paragraph or a report's paragraph.
+PARAGRAPH_KINDS = (OPERATIVE, PARAGRAPH)
+#: The unit words of a pinpoint, lower-cased and singular, and the kinds they name.
+UNIT_KINDS = {
     "pp": (PREAMBULAR,),
     "preambular": (PREAMBULAR,),
     "op": (OPERATIVE,),
     "operative": (OPERATIVE,),
-    "para": (OPERATIVE, PARAGRAPH),
-    "paragraph": (OPERATIVE, PARAGRAPH),
+    "para": PARAGRAPH_KINDS,
+    "paragraph": PARAGRAPH_KINDS,
     "art": (ARTICLE,),
     "article": (ARTICLE,),
     "rec": (RECOMMENDATION,),
@@ -261,7 +264,7 @@ def find_unit(segments: list[Segment], pinpoint_text: str) -> list[tuple[Segment
         )
     else:
         unit = (match.group("unit") or "para").lower().rstrip(".s").split()[0]
-        kinds = _UNIT_KINDS.get(unit, (OPERATIVE, PARAGRAPH))
+        kinds = UNIT_KINDS.get(unit, PARAGRAPH_KINDS)
         number, item, scope = match.group("number"), match.group("item"), match.group("scope")
     found = []
     for segment in segments:

@@ -175,7 +175,11 @@ class ReaderView(QTextBrowser):
         fit_tables(doc)
         matches = find_marks(doc, words)  # before any layout: no text shaping
         self.marks.clear()  # the old document's marks must not outlive it
+        previous = self.document()
+        ours = previous.parent() is self  # (the view's own first one it deletes itself)
         self.setDocument(doc)
+        if ours:  # the view does not own a document it is given: each one read stayed
+            previous.deleteLater()
         self._set_marks(matches)
         self.scroll_to_focus()
         self.marks.refresh()

@@ -16,15 +16,8 @@ from collections.abc import Iterable
 
 from whoosh import query as Q
 
-from briefing_app.core.citation import ordinal
+from briefing_app.core.citation import PARAGRAPH_KINDS, UNIT_KINDS, ordinal
 from briefing_app.core.models import (
-    ARTICLE,
-    OPERATIVE,
-    PARAGRAPH,
-    PREAMBULAR,
-    RECOMMENDATION,
-    SLIDE,
-    TABLE,
     DocumentMeta,
 )
 
@@ -47,19 +40,6 @@ _UNIT = (
 _REFERENCE = re.compile(rf"(?<!\S){_DOCUMENT}\s*,?\s*{_UNIT}(?!\S)", re.I)
 #: … and "paragraph 5 of resolution 80/34", as a speech says it.
 _UNIT_OF = re.compile(rf"(?<!\S){_UNIT}\s+of\s+(?:the\s+)?{_DOCUMENT}(?!\S)", re.I)
-_UNIT_KINDS = {
-    "pp": (PREAMBULAR,),
-    "preambular": (PREAMBULAR,),
-    "op": (OPERATIVE,),
-    "operative": (OPERATIVE,),
-    "art": (ARTICLE,),
-    "article": (ARTICLE,),
-    "rec": (RECOMMENDATION,),
-    "recommendation": (RECOMMENDATION,),
-    "slide": (SLIDE,),
-    "table": (TABLE,),
-}
-_PARAGRAPH_KINDS = (OPERATIVE, PARAGRAPH)  # "para. 5" of a resolution or of a report
 _JOINERS = {"and", "or", "&", ",", ";", "also"}
 _PLACES = {ordinal(n): n for n in range(1, 200)}  # "twenty-first" -> 21
 
@@ -88,7 +68,7 @@ def split_pinpoints(text: str, documents: Iterable[DocumentMeta]) -> tuple[str, 
             continue
         kept.append(text[at : match.start()])
         at = match.end()
-        kinds = _UNIT_KINDS.get(unit, _PARAGRAPH_KINDS)
+        kinds = UNIT_KINDS.get(unit, PARAGRAPH_KINDS)
         units.append(
             Q.And(
                 [

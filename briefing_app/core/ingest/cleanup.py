@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing_app.core.ingest import patterns as p
+from briefing_app.core.ingest.line_joining import join_lines_with
 
 
 @dataclass
@@ -159,18 +160,16 @@ def _is_furniture(line: str, running: set[str]) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Join a block's lines: keep list items and headings apart, undo hyphenation."""
-    out = ""
-    for line in lines:
-        piece = line.strip()
-        if not out:
-            out = piece
-        elif p.LINE_STARTS_ITEM.match(line):
-            out += "\n" + piece
-        elif out.endswith("-") and out[-2:-1].isalpha() and piece[:1].islower():
-            out = out[:-1] + piece
-        else:
-            out += " " + piece
-    return out
+    return join_lines_with(lines, _glue_text_line)
+
+
+def _glue_text_line(out: str, line: str, piece: str) -> str:
+    """Plain text breaks words at will: a line-end hyphen before a small letter goes."""
+    if p.LINE_STARTS_ITEM.match(line):
+        return out + "\n" + piece
+    if out.endswith("-") and out[-2:-1].isalpha() and piece[:1].islower():
+        return out[:-1] + piece
+    return out + " " + piece
 
 
 def rejoin(blocks: list[Block]) -> list[Block]:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from briefing_app.core.ingest.cleanup import Block, split_at_markers
 from briefing_app.core.ingest.genres import kinds
 from briefing_app.core.ingest.genres.budget import fascicle_segments, looks_like_fascicle
-from briefing_app.core.ingest.genres.formal import Line, formal_segments, lines_of
+from briefing_app.core.ingest.genres.formal import formal_segments
+from briefing_app.core.ingest.genres.formal_lines import Line, lines_of
 from briefing_app.core.ingest.genres.tables import PATTERNS
 from briefing_app.core.ingest.metadata import find_symbol
+from briefing_app.core.ingest.numbered_report import has_numbered_structure, numbered_segments
 from briefing_app.core.ingest.quick_checks import may_be_numbered
 from briefing_app.core.ingest.slides import (
     PAGED_DECKS,
@@ -25,12 +27,7 @@ from briefing_app.core.ingest.slides import (
     page_slide_segments,
     slide_segments,
 )
-from briefing_app.core.ingest.structure import (
-    Structure,
-    has_numbered_structure,
-    numbered_segments,
-    speech_segments,
-)
+from briefing_app.core.ingest.structure import Structure, speech_segments
 
 __all__ = ["Recognised", "recognise"]
 

@@ -14,11 +14,22 @@ lines are metadata, not units.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from briefing_app.core.ingest import patterns as p
 from briefing_app.core.ingest.cleanup import Block
+from briefing_app.core.ingest.genres.formal_lines import (
+    ADOPTS,
+    NUMBER_PREFIX,
+    NUMBERED,
+    SUB_ITEM,
+    FormalLines,
+    Line,
+    ends_unit,
+    find_formula,
+    is_date_line,
+    lines_of,
+    title_like,
+)
 from briefing_app.core.ingest.genres.tables import PATTERNS, GenrePatterns
 from briefing_app.core.ingest.markup import strip_markup
 from briefing_app.core.ingest.structure import Structure
@@ -31,44 +42,6 @@ from briefing_app.core.models import (
     SECTION_SEPARATOR,
     TABLE,
 )
-
-_NUMBERED = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
-_CLAUSE_END = re.compile(r"[,;]\s*(?:\d{1,3}|[*†‡]+)?\s*$")
-_TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_MAX_TITLE_WORDS = 32
-_SUB_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxl]{1,6})\)\s")
-_NUMBER_PREFIX = re.compile(r"^\s*\d{1,4}\.\s+")
-# "2/8 25-19826", "25-19826 3/8", "… A/RES/80/34": page furniture a reader left
-_PAGE_LINE = re.compile(
-    r"^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}|\d{2}-\d{5}(?:\s*\(E\))?\s+\d{1,3}/\d{1,3}\s*$"
-    r"|\s[A-Z]{1,2}/(?:[A-Z0-9.]+/)*RES/\S+\s*$"
-)
-_ADOPTS = re.compile(r"\b(?:Adopts|Approves|Proclaims|Endorses)\s+the\s+(?:following|annexed)\b")
-
-
-@dataclass
-class Line:
-    text: str
-    block_start: bool = False
-
-
-def lines_of(blocks: list[Block]) -> list[Line]:
-    out = []
-    for block in blocks:
-        for index, raw in enumerate(block.lines):
-            text = raw.strip()
-            if text:
-                out.append(Line(text, index == 0))
-    return out
-
-
-def find_formula(lines: list[Line], pats: GenrePatterns, limit: int = 400) -> int | None:
-    """Index of the enacting formula line, None when the text has none."""
-    for index, line in enumerate(lines[:limit]):
-        if pats.enacting.match(strip_markup(line.text)):
-            return index
-    return None
 
 
 def formal_segments(doc_id: str, blocks: list[Block], *, treaty: bool = False) -> Structure | None:
@@ -97,10 +70,9 @@ class _FormalReader:
         self.base_level = 0  # headings below the annex/part heading
         self.after_closing = False  # past "52nd plenary meeting": only annexes follow
         self.chapeau = False  # the open preambular paragraph is a "We, …," chapeau
+        self.look = FormalLines(lines, pats)
         lengths = sorted(len(ln.text) for ln in lines[start:] if len(ln.text) > 20)
         self.width = lengths[len(lengths) * 3 // 4] if lengths else 80  # a full line
-        counts = Counter(ln.text.strip() for ln in lines if len(ln.text) < 100)
-        self.recurring = {t for t, n in counts.items() if n >= 3 and not _NUMBERED.match(t)}
         self.subheading = False  # the deepest heading is an unnumbered sub-heading
         self.inlined: list[str] = []  # headings already written into inlined_unit
         self.inlined_unit: OpenUnit | None = None
@@ -135,7 +107,7 @@ class _FormalReader:
             self.out.close()
             self.after_closing = True
             self.closing.append(text)
-            if i + 1 < len(self.lines) and _is_date_line(self.lines[i + 1].text):
+            if i + 1 < len(self.lines) and is_date_line(self.lines[i + 1].text):
                 self.closing.append(self.lines[i + 1].text)
                 return i + 2
             return i + 1
@@ -143,7 +115,7 @@ class _FormalReader:
         if annex:
             self.after_closing = False
             return self._annex(i, annex.group(1))
-        if not self.in_annex and pats.part.match(text) and self._title_follows(i + 1):
+        if not self.in_annex and pats.part.match(text) and self.look.title_follows(i + 1):
             return self._part(i, text)
         heading = self._heading_at(i, text)
         if heading is not None:
@@ -154,9 +126,9 @@ class _FormalReader:
             self.preamble = False
             return i + 1
         formula = pats.enacting.match(text)
-        if formula and (self.out.current is None or self._clause_ended(i)):
+        if formula and (self.out.current is None or self.look.clause_ended(i)):
             return self._inner_formula(i, text, formula)
-        numbered = _NUMBERED.match(text)
+        numbered = NUMBERED.match(text)
         if numbered and self._numbered(int(numbered.group(1)), line.text):
             return i + 1
         if self._starts_preambular(i, text):
@@ -166,7 +138,7 @@ class _FormalReader:
         if self._starts_unnumbered_operative(i, text):
             self._start(OPERATIVE, "1")
             self.out.append(line.text)
-            if _ADOPTS.search(text) and text.endswith(":"):
+            if ADOPTS.search(text) and text.endswith(":"):
                 return self._adopted_text(i + 1)
             return i + 1
         if self._is_subheading(i, text):
@@ -175,7 +147,7 @@ class _FormalReader:
         if self.out.current is None:
             if self.after_closing and self.out.extend_last(line.text):
                 return i + 1  # a footnote after the closing lines stays with the text
-            if _SUB_ITEM.match(text) and self.out.done and not self.preamble:
+            if SUB_ITEM.match(text) and self.out.done and not self.preamble:
                 # "(a) …" under a heading: the list of the paragraph that announced it
                 self._reopen_under_heading(self.out.done[-1])
                 self.out.append(line.text)
@@ -220,13 +192,10 @@ class _FormalReader:
         if not self.pats.chapeau.match(strip_markup(self.lines[i].text)):
             return None
         end = i + 1
-        while end < len(self.lines) and end - i < 8 and not self._unit_starts(end):
+        while end < len(self.lines) and end - i < 8 and not self.look.unit_starts(end):
             end += 1
         last = strip_markup(self.lines[end - 1].text).rstrip()
-        return end if last.endswith(":") and _NUMBERED.match(self._text(end)) else None
-
-    def _text(self, i: int) -> str:
-        return strip_markup(self.lines[i].text) if i < len(self.lines) else ""
+        return end if last.endswith(":") and NUMBERED.match(self.look.text(end)) else None
 
     def _table(self, i: int) -> int:
         """Consecutive pipe-table lines: a table unit, numbered by its place."""
@@ -243,19 +212,19 @@ class _FormalReader:
     # -- headings and scopes ------------------------------------------
 
     def _annex(self, i: int, label: str | None) -> int:
-        title, end = self._title_lines(i + 1)
+        title, end = self.look.title_lines(i + 1)
         name = f"Annex {label}" if label else "Annex"
         self.out.heading(0, f"{name}: {title}" if title else name)
         self.out.scope = f"annex-{label.lower()}" if label else "annex"
         self.in_annex = True
-        self.treaty = bool(title and self.pats.treaty_title.search(title)) and self._articles_ahead(
-            end
-        )
+        self.treaty = bool(
+            title and self.pats.treaty_title.search(title)
+        ) and self.look.articles_ahead(end)
         self._reset_scope()
         return end
 
     def _part(self, i: int, numeral: str) -> int:
-        title, end = self._title_lines(i + 1)
+        title, end = self.look.title_lines(i + 1)
         self.out.heading(self._scope_level(), f"{numeral}. {title}")
         self.out.scope = _join_scope(self.out.scope, f"part-{numeral.lower()}")
         self._reset_scope()
@@ -265,7 +234,7 @@ class _FormalReader:
     def _adopted_text(self, i: int) -> int:
         """ "Adopts the following Pact …:": the adopted text follows, numbered apart."""
         self.out.close()
-        title, end = self._title_lines(i)
+        title, end = self.look.title_lines(i)
         if title:
             self.out.heading(0, title)
         self.in_annex = True
@@ -284,16 +253,16 @@ class _FormalReader:
         pats = self.pats
         if self.treaty or self.in_annex:
             chapter = pats.chapter.match(text)
-            if chapter and (chapter.group(3) or self._title_follows(i + 1)):
+            if chapter and (chapter.group(3) or self.look.title_follows(i + 1)):
                 label = f"{chapter.group(1)} {chapter.group(2)}"
                 title, end = (
-                    (chapter.group(3), i + 1) if chapter.group(3) else self._title_lines(i + 1)
+                    (chapter.group(3), i + 1) if chapter.group(3) else self.look.title_lines(i + 1)
                 )
                 self.out.heading(self.base_level, f"{label}. {title}" if title else label)
                 self.subheading = False
                 return end
             article = pats.article.match(text)
-            if article and (self.treaty or self._articles_ahead(i)):
+            if article and (self.treaty or self.look.articles_ahead(i)):
                 return self._article(i, article)
         if pats.preamble_heading.match(text):
             self.out.heading(self.base_level, "Preamble")
@@ -302,14 +271,14 @@ class _FormalReader:
         action = pats.action.match(text)
         if action:
             end = i + 1
-            while end < len(self.lines) and end - i < 6 and not self._unit_starts(end):
+            while end < len(self.lines) and end - i < 6 and not self.look.unit_starts(end):
                 end += 1
             title = " ".join(strip_markup(ln.text) for ln in self.lines[i:end])
             level = self.base_level + (1 if self._has_roman_heading() else 0)
             self.out.heading(level, title)
             self.subheading = False
             return end
-        if p.is_section_heading(text) and self._clause_ended(i):
+        if p.is_section_heading(text) and self.look.clause_ended(i):
             roman = p.ROMAN_HEADING.match(text)
             level = self.base_level + (0 if roman else 1)
             self.out.heading(level, text)
@@ -324,7 +293,7 @@ class _FormalReader:
         end = i + 1
         if match.group(2) is None and end < len(self.lines):
             nxt = strip_markup(self.lines[end].text)
-            if _title_like(nxt) and not _NUMBERED.match(nxt) and not self._heading_like(nxt):
+            if title_like(nxt) and not NUMBERED.match(nxt) and not self.look.heading_like(nxt):
                 self.out.append(self.lines[end].text)
                 end += 1
         self.preamble = False
@@ -372,7 +341,7 @@ class _FormalReader:
             return False
         self.last[(self.out.scope, kind)] = number
         self.out.start(kind, str(number))
-        self.out.append(_NUMBER_PREFIX.sub("", text, count=1))  # the number is the label
+        self.out.append(NUMBER_PREFIX.sub("", text, count=1))  # the number is the label
         self.preamble = False
         self.subheading = False
         return True
@@ -400,36 +369,24 @@ class _FormalReader:
         if current is None or self.lines[i].block_start:
             return True
         if known:
-            return self._clause_ended(i)
+            return self.look.clause_ended(i)
         # another "-ing" word: only where the line before was a paragraph's last
         previous = self.lines[i - 1].text.rstrip()
-        return self._clause_ended(i) and len(previous) < 0.8 * self.width
+        return self.look.clause_ended(i) and len(previous) < 0.8 * self.width
 
     def _starts_unnumbered_operative(self, i: int, text: str) -> bool:
         if not self.preamble or self.in_annex or not self.pats.operative_verb.match(text):
             return False
-        if self.out.current is not None and not self._clause_ended(i):
+        if self.out.current is not None and not self.look.clause_ended(i):
             return False
-        return bool(_ADOPTS.search(text)) or not self._numbered_ahead(i + 1)
-
-    def _clause_ended(self, i: int) -> bool:
-        j = i - 1
-        while j >= 0 and i - j <= 4 and self._furniture(self.lines[j].text):
-            j -= 1  # a page header left by the reader is not the end of a clause
-        if j < 0:
-            return True
-        prev = strip_markup(self.lines[j].text)
-        return bool(_CLAUSE_END.search(prev)) or prev.endswith(_TERMINAL)
-
-    def _furniture(self, text: str) -> bool:
-        return bool(_PAGE_LINE.search(text)) or text.strip() in self.recurring
+        return bool(ADOPTS.search(text)) or not self.look.numbered_ahead(i + 1)
 
     def _is_subheading(self, i: int, text: str) -> bool:
-        if not _title_like(text) or len(text.split()) > 12 or not text[:1].isupper():
+        if not title_like(text) or len(text.split()) > 12 or not text[:1].isupper():
             return False
-        if self.out.current is not None and not _ends_unit(self.lines[i - 1].text):
+        if self.out.current is not None and not ends_unit(self.lines[i - 1].text):
             return False
-        if i + 1 < len(self.lines) and self._unit_starts(i + 1):
+        if i + 1 < len(self.lines) and self.look.unit_starts(i + 1):
             return True
         # in an annexed text, a short line between finished paragraphs heads what follows
         return (
@@ -440,83 +397,17 @@ class _FormalReader:
             and self.lines[i + 1].text[:1].isupper()
         )
 
-    # -- looking ahead ---------------------------------------------------
-
-    def _unit_starts(self, i: int) -> bool:
-        if i >= len(self.lines):
-            return True
-        text = strip_markup(self.lines[i].text)
-        pats = self.pats
-        return bool(
-            _NUMBERED.match(text)
-            or pats.preambular.match(text)
-            or pats.article.match(text)
-            or pats.annex.match(text)
-            or pats.chapter.match(text)
-            or pats.enacting.match(text)
-            or pats.preamble_heading.match(text)
-            or p.is_section_heading(text)
-        )
-
-    def _heading_like(self, text: str) -> bool:
-        pats = self.pats
-        return bool(pats.article.match(text) or pats.chapter.match(text) or pats.annex.match(text))
-
-    def _title_follows(self, i: int) -> bool:
-        return i < len(self.lines) and _title_like(strip_markup(self.lines[i].text))
-
-    def _title_lines(self, i: int) -> tuple[str, int]:
-        """A heading's subject: up to three short lines before the first unit."""
-        parts: list[str] = []
-        while i < len(self.lines) and len(parts) < 4:
-            text = strip_markup(self.lines[i].text)
-            if not _title_like(text) or self._unit_starts(i) or self.pats.plenary.match(text):
-                break
-            parts.append(text)
-            i += 1
-        return " ".join(parts), i
-
-    def _articles_ahead(self, i: int) -> bool:
-        return any(self.pats.article.match(strip_markup(ln.text)) for ln in self.lines[i : i + 80])
-
-    def _numbered_ahead(self, i: int) -> bool:
-        for line in self.lines[i : i + 60]:
-            text = strip_markup(line.text)
-            match = _NUMBERED.match(text)
-            if match and match.group(1) == "1":
-                return True
-            if self.pats.annex.match(text) or self.pats.part.match(text):
-                return False
-        return False
-
     def _preamble_follows(self, i: int) -> bool:
         if not self.preamble:
             return False
         for j in range(i + 1, min(i + 12, len(self.lines))):
-            if self._clause_ended(j) and self.pats.preambular.match(
+            if self.look.clause_ended(j) and self.pats.preambular.match(
                 strip_markup(self.lines[j].text)
             ):
                 return True
-            if _NUMBERED.match(strip_markup(self.lines[j].text)):
+            if NUMBERED.match(strip_markup(self.lines[j].text)):
                 return False
         return False
-
-
-def _title_like(text: str) -> bool:
-    text = text.strip()
-    if not text or len(text) > 250 or len(text.split()) > _MAX_TITLE_WORDS:
-        return False
-    if text.endswith((".", ",", ";", ":")) and not _ROMAN.match(text.rstrip(".")):
-        return False
-    return not text.startswith("(")
-
-
-def _ends_unit(text: str) -> bool:
-    return strip_markup(text).rstrip().endswith((".", ";", ":", "”", '"'))
-
-
-def _is_date_line(text: str) -> bool:
-    return bool(re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$", text.strip()))
 
 
 def _join_scope(outer: str, inner: str) -> str:

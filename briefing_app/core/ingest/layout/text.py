@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefing_app.core.ingest.line_joining import join_lines_with
+
 # A line-end hyphen is a real hyphen in UN documents (they are not hyphenated
 # automatically: "high-level", "Secretary-General"), unless what follows is
 # only a word ending ("diver-sion").
@@ -66,17 +68,16 @@ def starts_item(text: str) -> bool:
 
 def join_words(lines: list[str]) -> str:
     """One paragraph from its lines, hyphenation undone where it is a break."""
-    out = ""
-    for raw in lines:
-        line = raw.strip()
-        if not out:
-            out = line
-        elif out.endswith(("-", "\ufffe")) and line[:1].isalpha():
-            out = _SPACED_HYPHEN.sub("-", out) + line
-        else:
-            out += " " + line
+    out = join_lines_with(lines, _glue_layout_line)
     out = _SOFT.sub(_hyphen, out)
     return _SUPERSCRIPT_SPACE.sub("", out)
+
+
+def _glue_layout_line(out: str, _raw: str, line: str) -> str:
+    """A line-end hyphen stays (see SUFFIXES); a soft one is settled after joining."""
+    if out.endswith(("-", "\ufffe")) and line[:1].isalpha():
+        return _SPACED_HYPHEN.sub("-", out) + line
+    return out + " " + line
 
 
 def _hyphen(match: re.Match[str]) -> str:
