@@ -12,13 +12,14 @@ protocol and compression rule, same term info
 from __future__ import annotations
 
 import zlib
+from itertools import chain
+from operator import itemgetter, sub
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import length_to_byte
-from whoosh.util.numlists import delta_encode
 
 
 def write_postings(fieldwriter: Any, schema: Any, terms: dict[Any, Any], lengths: Any) -> None:
@@ -31,7 +32,9 @@ def write_postings(fieldwriter: Any, schema: Any, terms: dict[Any, Any], lengths
                 fieldwriter.finish_field()
             fieldobj = schema[fieldname]
             fieldwriter.start_field(fieldname, fieldobj)
-            field = _Field(fieldwriter, fieldobj, lengths.doc_field_length_reader(fieldname))
+            column = getattr(lengths, "by_field", {}).get(fieldname)
+            dfl = lengths.doc_field_length_reader(fieldname)
+            field = _Field(fieldwriter, fieldobj, dfl, column)
             lastfield = fieldname
         field.term(btext, *terms[key])
     if lastfield is not None:
@@ -41,11 +44,11 @@ def write_postings(fieldwriter: Any, schema: Any, terms: dict[Any, Any], lengths
 class _Field:
     """One field's terms, written as ``W3FieldWriter`` + ``W3PostingsWriter`` would."""
 
-    def __init__(self, fieldwriter: Any, fieldobj: Any, dfl: Any) -> None:
+    def __init__(self, fieldwriter: Any, fieldobj: Any, dfl: Any, column: Any = None) -> None:
         postwriter = fieldwriter._postwriter
         self.limit, self.level = postwriter._blocklimit, postwriter._compression
         self.fixed = fieldobj.format.fixed_value_size()
-        self.postfile, self.dfl = fieldwriter._postfile, dfl
+        self.postfile, self.dfl, self.column = fieldwriter._postfile, dfl, column
         self.offset = self.postfile.tell()
         self.prefix = pack_ushort(fieldwriter._fieldid)
         self.add_term = fieldwriter._tindex.add
@@ -55,11 +58,14 @@ class _Field:
         data = bytes(joined)
         out = [WHOOSH3_HEADER_MAGIC]
         count = len(docs)
+        values: list[bytes] = []
         for start in range(0, count, self.limit):
             stop = min(count, start + self.limit)
-            first = ends[start - 1] if start else 0
-            cuts = ends[start:stop]
-            values = [data[a:b] for a, b in zip((first, *cuts), cuts, strict=False) if b > a]
+            if self.fixed != 0:  # an existence field has no values to cut
+                first = ends[start - 1] if start else 0
+                cuts = ends[start:stop]
+                cut = map(slice, chain((first,), cuts), cuts)  # non-empty ones, in C:
+                values = list(filter(None, map(data.__getitem__, cut)))
             out.append(
                 self._block(info, docs[start:stop], weights[start:stop], values, stop == count)
             )
@@ -70,9 +76,7 @@ class _Field:
         self.add_term(self.prefix + btext, info.to_bytes())
 
     def _block(self, info: Any, ids: Any, weights: Any, values: list[bytes], last: bool) -> bytes:
-        found = [n for n in map(self.dfl, ids) if n]
-        minlength = min(found) if found else None
-        maxlength = max(found) if found else 0
+        minlength, maxlength = self._lengths(ids)
         heaviest = max(weights)
         maxweight = heaviest if heaviest > 0 else 0
         # W3TermInfo.add_block
@@ -85,9 +89,9 @@ class _Field:
             info._minid = ids[0]
         info._maxid = ids[-1]
         # W3PostingsWriter._write_block
-        if all(w == 1.0 for w in weights):
+        if weights.count(1.0) == len(weights):
             mini_weights: Any = None
-        elif all(w == weights[0] for w in weights):
+        elif weights.count(weights[0]) == len(weights):
             mini_weights = weights[0]
         else:
             mini_weights = tuple(weights)
@@ -97,7 +101,8 @@ class _Field:
             mini_values = None
         else:
             mini_values = b"".join(values)
-        databytes = dumps((tuple(delta_encode(ids)), mini_weights, mini_values), 2)
+        deltas = tuple(map(sub, ids, chain((0,), ids)))  # delta_encode, in C
+        databytes = dumps((deltas, mini_weights, mini_values), 2)
         level = self.level if len(databytes) >= COMPRESSION_MIN_SIZE else 0
         if level:
             databytes = zlib.compress(databytes, level)
@@ -105,3 +110,18 @@ class _Field:
         infobytes = dumps((*stats, length_to_byte(minlength), length_to_byte(maxlength)), 2)
         size = len(infobytes) + len(databytes)
         return pack_int(-size if last else size) + infobytes + databytes
+
+    def _lengths(self, ids: Any) -> tuple[int | None, int]:
+        """The block's shortest and longest field length (None, 0 when it has none)."""
+        column = self.column
+        if column is not None:
+            try:
+                found = itemgetter(*ids)(column) if len(ids) > 1 else (column[ids[0]],)
+            except KeyError:  # a document without a length: the general rule below
+                pass
+            else:
+                shortest = min(found)
+                if shortest:  # no zero lengths to leave out
+                    return shortest, max(found)
+        lengths = [n for n in map(self.dfl, ids) if n]
+        return (min(lengths), max(lengths)) if lengths else (None, 0)

@@ -241,10 +241,8 @@ class _Session:
         self.catalog.documents.pop(doc_id, None)
 
     def add(self, prepared: Prepared, size: int) -> None:
-        base = self.writer.docnum
         for packed in prepared.packed:
             self.writer.add_packed(packed)
-        self.writer.add_postings(base, prepared.postings)
         self.vocabulary.counts.update(prepared.words)
         self.pending_bytes += size
         self.pending_files += 1
@@ -321,11 +319,14 @@ def _write(
             if entry.doc_id:
                 session.drop(entry.doc_id)
                 report.removed.append(entry.doc_id)
-        for job, result in ingest_all(jobs):
-            progress.check()
-            _file_one(session, job, result, report)
-            progress.advance(job.source.path.name)
-            crash_point("after-file")
+        for chunk in ingest_all(jobs):
+            progress.check()  # between chunks: a chunk's postings go with its documents
+            base = session.writer.docnum
+            for job, result in chunk.items:
+                _file_one(session, job, result, report)
+                progress.advance(job.source.path.name)
+                crash_point("after-file")
+            session.writer.add_postings(base, chunk.postings)
             if session.batch_full():
                 session.commit_batch()
     except Cancelled:
