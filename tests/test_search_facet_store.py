@@ -102,6 +102,12 @@ def test_stale_or_damaged_files_are_ignored_and_rebuilt(home: Path) -> None:
         assert facet_store.load(home / "index", number, reader, docsets) is None
         assert _answers(home) == expected
         assert saved.read_bytes() == good  # rebuilt and written again
+    # Tables of other segments (a rebuilt index reusing the number) are stale.
+    tables = engine.facet_tables()
+    saved.write_bytes(facet_store._encode(tables, number, "other segments"))
+    assert facet_store.load(home / "index", number, reader, docsets) is None
+    saved.write_bytes(facet_store._encode(tables, number, facet_store.signature(reader, docsets)))
+    assert facet_store.load(home / "index", number, reader, docsets) is not None
     # Another generation's file under this generation's name is stale.
     other = home / "index" / f"facets-{number + 1}.bin"
     shutil.copy(saved, other)

@@ -49,7 +49,7 @@ def load(index_dir: Path, generation: int, reader: Any, docsets: DocSets) -> Fac
     try:
         data = (Path(index_dir) / facets_name(generation)).read_bytes()
         return _decode(data, generation, signature(reader, docsets), reader, docsets)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, struct.error):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, struct.error):
         return None
 
 
@@ -63,7 +63,7 @@ def save(index_dir: Path, generation: int, tables: FacetTables) -> bool:
             handle.write(payload)
         os.replace(temp, target)
         return True
-    except OSError:
+    except (OSError, ValueError, OverflowError):  # optional: never fails a search
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
         return False
