@@ -16,6 +16,7 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, islice
 from pickle import dumps
 from typing import Any
 
@@ -27,19 +28,17 @@ from briefing_app.core.index.schema import make_schema
 #: pickles with protocol 2 and compresses at level 3 (``whoosh.columns``).
 _STORED_PROTOCOL, _STORED_LEVEL = 2, 3
 
-#: A file's postings while it is packed: (field, term) -> [(passage, weight, value)].
-Grouped = dict[tuple[str, bytes], list[tuple[int, float, bytes | None]]]
+#: A file's postings while it is packed: (field, term) -> (passages, weights, values),
+#: three lists side by side that ``flatten`` hands to ``array.extend`` whole.
+Grouped = dict[tuple[str, bytes], tuple[list[int], list[float], list[bytes]]]
 
 
-@dataclass(slots=True)
-class Packed:
-    """One Whoosh document, analysed: what ``add_document`` would hand its writers
-    besides the postings (those travel per file, in :class:`FilePostings`)."""
-
-    #: (field name, length, column value or None), in Whoosh's (sorted) field order.
-    fields: list[tuple[str, int, Any]]
-    #: The stored fields as the ``_stored`` column holds them (None: nothing stored).
-    stored: bytes | None
+#: One Whoosh document, analysed: what ``add_document`` would hand its writers
+#: besides the postings (those travel per chunk of files, in :class:`FilePostings`):
+#: ((field name, length, column value or None) in Whoosh's (sorted) field order,
+#: the stored fields as the ``_stored`` column holds them or None). A plain tuple:
+#: a dataclass costs several times more to pickle and unpickle, per passage.
+Packed = tuple[list[tuple[str, int, Any]], bytes | None]
 
 
 @dataclass(slots=True)
@@ -61,16 +60,16 @@ class FilePostings:
 
 
 def flatten(grouped: Grouped) -> FilePostings:
+    """One file's grouped postings as flat arrays, a term at a time (the loops run in C)."""
     counts, passages, weights, ends = array("I"), array("I"), array("f"), array("I")
     values = bytearray()
-    for rows in grouped.values():
-        counts.append(len(rows))
-        for passage, weight, vbytes in rows:
-            passages.append(passage)
-            weights.append(weight)
-            if vbytes:
-                values += vbytes
-            ends.append(len(values))
+    for term_passages, term_weights, term_values in grouped.values():
+        counts.append(len(term_passages))
+        passages.extend(term_passages)
+        weights.extend(term_weights)
+        # Where each value ends: running sums of their lengths from where the term starts.
+        ends.extend(islice(accumulate(map(len, term_values), initial=len(values)), 1, None))
+        values += b"".join(term_values)
     return FilePostings(list(grouped), counts, passages, weights, ends, bytes(values))
 
 
@@ -124,8 +123,10 @@ def pack(
                 key = (fieldname, tbytes)
                 rows = grouped.get(key)
                 if rows is None:
-                    rows = grouped[key] = []
-                rows.append((passage, weight * boost, vbytes))
+                    rows = grouped[key] = ([], [], [])
+                rows[0].append(passage)
+                rows[1].append(weight * boost)
+                rows[2].append(vbytes or b"")
         customval = fields.get(storedkw, value)
         if field.stored and customval is not None:
             stored[fieldname] = customval
@@ -134,7 +135,7 @@ def pack(
         if length or cv is not None:
             out.append((fieldname, length, cv))
     blob = zlib.compress(dumps(stored, _STORED_PROTOCOL), _STORED_LEVEL) if stored else None
-    return Packed(out, blob)
+    return out, blob
 
 
 #: The last schema seen and its specs (the schema is held, so ``is`` stays honest).

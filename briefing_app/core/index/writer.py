@@ -151,18 +151,24 @@ class FastSegmentWriter(SegmentWriter):
         but for its postings: ``add_postings`` files those of a whole file."""
         self._check_state()
         perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        columns = perdoc._colwriters  # ``add_column_value`` without its two lookups
+        fields, stored = packed
         perdoc.start_doc(docnum)
-        for fieldname, length, cv in packed.fields:
+        for fieldname, length, cv in fields:
             field = schema[fieldname]
             if length:
                 perdoc.add_field(fieldname, field, None, length)  # the length column
             if cv is not None:
-                perdoc.add_column_value(fieldname, field.column_type, cv)
-        if packed.stored is not None:
+                column = columns.get(fieldname)
+                if column is None:
+                    perdoc._create_column(fieldname, field.column_type)
+                    column = columns[fieldname]
+                column.add(docnum, cv)
+        if stored is not None:
             if not perdoc._has_column("_stored"):
                 perdoc._create_column("_stored", STORED_COLUMN)
             # Already pickled and compressed: straight to the bytes under both wrappers.
-            VarBytesColumn.Writer.add(perdoc._get_column("_stored")._child, docnum, packed.stored)
+            VarBytesColumn.Writer.add(perdoc._get_column("_stored")._child, docnum, stored)
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
