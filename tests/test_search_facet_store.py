@@ -164,3 +164,32 @@ def test_a_read_only_file_system_searches_with_facets(built: Path, tmp_path: Pat
             assert result.total and result.facets["kind"]
             assert isinstance(lib.engine.facet_tables(), FacetTables)
         assert _saved(home) == []
+
+
+def test_indexing_leaves_the_tables_for_the_first_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The indexing run saves the new generation's tables: the window's first facet
+    counts load them instead of building them."""
+    with Library(tmp_path, cache=False) as lib:
+        lib.build()
+    assert len(_saved(tmp_path)) == 1
+
+    def built_again(self: FacetTables):  # a generator, as _build is
+        raise AssertionError("facet tables built again after indexing")
+        yield
+
+    monkeypatch.setattr(FacetTables, "_build", built_again)
+    with Library(tmp_path, cache=False) as lib:
+        counts = lib.engine.facets()
+    assert sum(counts["kind"].values()) > 0
+
+
+def test_indexing_nothing_new_writes_no_tables(tmp_path: Path) -> None:
+    with Library(tmp_path, cache=False) as lib:
+        lib.build()
+    for saved in _saved(tmp_path):
+        saved.unlink()
+    with Library(tmp_path, cache=False) as lib:
+        report = lib.build()
+    assert not report.indexed and _saved(tmp_path) == []

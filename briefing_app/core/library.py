@@ -76,7 +76,24 @@ class Library:
         self.home.ensure()
         report = build(self.home, paths, progress, repair=repair)
         self.engine.close()
+        if report.indexed or report.removed or report.repaired:
+            self._save_facet_tables()
         return report
+
+    def _save_facet_tables(self) -> None:
+        """Leave the new generation's facet tables on disk (``facet_store``), built here
+        in the indexing process, so the window's first facet counts load them in a few
+        milliseconds instead of building them (0.3–0.6 s at 100 MB). Only a speed-up:
+        an index that cannot be read or a folder that cannot be written changes nothing."""
+        from briefing_app.core.index.generation import IndexDamaged, NotBuilt
+
+        try:
+            with reading():
+                self.engine.save_facet_tables()
+        except (IndexDamaged, NotBuilt, OSError):
+            pass
+        finally:
+            self.engine.close()
 
     def add(self, files: Iterable[PathLike], progress: Progress | None = None) -> IndexReport:
         """Copy files into the user library (never touching the originals) and index."""

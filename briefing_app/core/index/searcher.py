@@ -242,6 +242,11 @@ class SearchEngine:
             )
         return self._tables
 
+    def save_facet_tables(self) -> None:
+        """Build this generation's facet tables now; building saves them (facet_store)."""
+        for _ in self.facet_tables().steps():
+            pass
+
     # -- helpers ----------------------------------------------------------------
     def _hit(self, searcher: Any, docnum: int, score: float, marks: Terms, mark: bool) -> Hit:
         seg = _segment(searcher.stored_fields(docnum))
