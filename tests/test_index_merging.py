@@ -85,3 +85,24 @@ def test_changes_after_a_merge_are_searchable(tmp_path: Path) -> None:
         found = {h.doc_id for h in lib.search("thank chair", limit=200).hits}
         assert "s04" in found and "s05" not in found and "s03" not in found
         assert _segment_count(lib) <= 3
+
+
+class _Segment:
+    def __init__(self, passages: int) -> None:
+        self.passages = passages
+
+    def doc_count_all(self) -> int:
+        return self.passages
+
+
+def test_one_segment_too_many_merges_only_the_two_smallest() -> None:
+    """A changed file after a full build: merge it with the smallest batch, not with
+    every segment a merge can hold (that re-wrote 40,000 passages, 7 s at 100 MB)."""
+    sizes = [30_000, 20_000, 15_000, 10_000, 8_000, 5_000, 1]
+    chosen = merging._to_merge([_Segment(n) for n in sizes])
+    assert sorted(s.passages for s in chosen) == [1, 5_000]
+
+
+def test_many_segments_merge_within_one_merges_passages() -> None:
+    chosen = merging._to_merge([_Segment(5_000) for _ in range(40)])
+    assert len(chosen) == merging.MERGE_PASSAGES // 5_000
