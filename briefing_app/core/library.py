@@ -184,21 +184,22 @@ class Library:
     def unfinished(self) -> list[str]:
         """Library files the index lacks or holds an older version of, and paths of an
         interrupted build: what a start-up run should index."""
-        from briefing_app.core.ingest import SUPPORTED_SUFFIXES
-        from briefing_app.core.ingest.filekind import regular_file_problem
+        from briefing_app.core.index.sources import indexable_files
+        from briefing_app.core.ingest.filekind import not_regular
 
         self.engine.searcher()
         entries = self.engine.catalog.entries
         todo = list(self.engine.pending)
-        folder = self.home.library_dir
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        for path, key, entry in indexable_files(self.home.library_dir):
+            try:
+                found = entry.stat()  # after links, as the build reads it
+            except OSError:
                 continue
-            if regular_file_problem(path):
+            if not_regular(found.st_mode):
                 continue
-            entry = entries.get(str(path.resolve()))
-            if entry is None or not entry.same_stat(path.stat()):
-                todo.append(str(path))
+            indexed = entries.get(key)
+            if indexed is None or not indexed.same_stat(found):
+                todo.append(path)
         return todo
 
     def search(
