@@ -161,7 +161,7 @@ def _fresh(index_dir: Path, catalog: Catalog) -> Generation:
     st.write_state(
         index_dir,
         generation.number,
-        {"files": {}, "catalog": catalog.to_json(), "words": {}, "pending": []},
+        {"files": {}, "catalog": catalog.to_json(index_dir), "words": {}, "pending": []},
     )
     return generation
 

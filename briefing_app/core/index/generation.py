@@ -117,7 +117,7 @@ def _open(index_dir: Path, number: int) -> Generation:
         ix.close()
         raise IndexDamaged("its table of contents does not match its catalog")
     try:
-        catalog = Catalog.from_json(data["catalog"])
+        catalog = Catalog.from_json(data["catalog"], index_dir)
         vocabulary = Vocabulary.from_json(data.get("words") or {})
     except (KeyError, TypeError, ValueError, AttributeError):
         ix.close()
@@ -150,7 +150,7 @@ def salvage_catalog(index_dir: Path) -> Catalog:
     """The newest readable catalog of any generation: which files were indexed, as what ids."""
     for number in st.state_generations(index_dir):
         try:
-            return Catalog.from_json(st.read_state(index_dir, number)["catalog"])
+            return Catalog.from_json(st.read_state(index_dir, number)["catalog"], index_dir)
         except (st.StateError, KeyError, TypeError, ValueError):
             continue
     return Catalog()
@@ -176,5 +176,5 @@ def attach_state(
 def rewrite_state(index_dir: Path, number: int, catalog: Catalog, pending: list[str]) -> None:
     """Same generation, updated catalog (new mtimes of unchanged files, pending work)."""
     data = st.read_state(index_dir, number)
-    data["catalog"], data["pending"] = catalog.to_json(), pending
+    data["catalog"], data["pending"] = catalog.to_json(index_dir), pending
     st.write_state(index_dir, number, data)
