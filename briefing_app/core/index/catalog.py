@@ -138,7 +138,9 @@ class _Roots:
         return path
 
     def absolute(self, path: str) -> str:
+        if not path.startswith("@"):  # elsewhere, or saved before paths were relative
+            return path
         for marker, root in self.roots:
-            if path.startswith(marker + "/"):
-                return os.path.join(root, *path[len(marker) + 1 :].split("/"))
-        return path  # absolute already (elsewhere, or saved before paths were relative)
+            if path.startswith(marker + "/"):  # (6,400 at each open: plain string work)
+                return root + os.sep + path[len(marker) + 1 :].replace("/", os.sep)
+        return path
