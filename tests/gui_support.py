@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +46,15 @@ def home(built_index: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: object, home: Path) -> Iterator[MainWindow]:
-    yield open_window(qtbot, home)
+    opened = open_window(qtbot, home)
+    yield opened
+    # Close it and free its objects now, while no other window's library thread
+    # runs: left to a later garbage collection, freeing a closed window's Qt
+    # objects during the next test, beside that test's library thread, crashed the
+    # interpreter about one run in eight (tests/test_gui_window.py).
+    with contextlib.suppress(RuntimeError):  # (a test may have deleted it)
+        opened.close()  # its library thread finishes first (LibraryService.close)
+    gc.collect()
 
 
 def search(qtbot: object, window: MainWindow, text: str) -> None:
