@@ -46,7 +46,7 @@ from briefing_app.gui.passages import PassageRouter
 from briefing_app.gui.precedents_panel import install_precedents
 from briefing_app.gui.preview import PreviewView
 from briefing_app.gui.properties_dialog import install_document_properties
-from briefing_app.gui.reader import ReaderPanel
+from briefing_app.gui.reader_panel import ReaderPanel
 from briefing_app.gui.reading import ReaderRouter
 from briefing_app.gui.recovery_bar import RecoveryBar
 from briefing_app.gui.search_controller import SearchController

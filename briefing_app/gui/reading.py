@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from briefing_app.core.models import DocumentMeta, Hit, Segment
 from briefing_app.gui.library_service import LibraryService
-from briefing_app.gui.reader import ReaderPanel
+from briefing_app.gui.reader_panel import ReaderPanel
 
 READER_DELAY_MS = 60
 #: After a keystroke, the reader waits this long without typing before it reads.

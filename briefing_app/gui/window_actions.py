@@ -20,7 +20,7 @@ from briefing_app.gui.draft_session import DraftSession
 from briefing_app.gui.editor import DraftEditor
 from briefing_app.gui.export_command import ExportCommand
 from briefing_app.gui.passages import PassageRouter
-from briefing_app.gui.reader import ReaderPanel
+from briefing_app.gui.reader_panel import ReaderPanel
 from briefing_app.gui.search_controller import SearchController
 from briefing_app.gui.search_panel import SearchPanel
 
